@@ -1,0 +1,181 @@
+/**
+ * The physiological noise sources (SYNTHESIS.md §4), each with its own level and switch:
+ * - baseline wander: a respiratory sinusoid at wanderHz plus two slower drifts (0.05-0.15 Hz and
+ *   0.01-0.05 Hz), all below 0.5 Hz; `wanderMv` is the sum of their amplitudes (the largest excursion);
+ * - powerline: mains at 50 or 60 Hz of amplitude `powerlineMv`, plus a 3rd harmonic at 0.2×; components
+ *   at or above the Nyquist frequency are left out (an ECG front end filters them);
+ * - muscle (EMG): white noise band-limited to 20-150 Hz by 2nd-order Butterworth high- and low-pass
+ *   sections, scaled so its expected RMS is `muscleMv`;
+ * - white: Gaussian white noise of RMS `whiteMv`.
+ * With noiseUnit = 'dB' each source's RMS is instead the clean record's RMS / 10^(SNR/20).
+ * All sources are generated in one pass: sinusoids by the two-term recurrence
+ * s[n+1] = 2cos(ω)·s[n] − s[n−1], Gaussian draws from the fast normal table (two per random word).
+ */
+import { NORMAL_TABLE } from '../core/fast-normal.ts';
+import type { Rng } from '../core/rng.ts';
+import type { SynthParams } from './params.ts';
+
+/** RMS of `x`. */
+export function rms(x: ArrayLike<number>): number {
+  let s = 0;
+  for (let i = 0; i < x.length; i++) s += x[i] * x[i];
+  return x.length > 0 ? Math.sqrt(s / x.length) : 0;
+}
+
+/** Coefficients [b0, b1, b2, a1, a2] of an RBJ-cookbook 2nd-order Butterworth (Q = 1/√2) section. */
+function biquad(fsHz: number, cutoffHz: number, highPass: boolean): number[] {
+  const w0 = (2 * Math.PI * cutoffHz) / fsHz;
+  const alpha = Math.sin(w0) / Math.SQRT2;
+  const cos = Math.cos(w0);
+  const a0 = 1 + alpha;
+  const b1 = highPass ? -(1 + cos) : 1 - cos;
+  const b0 = highPass ? (1 + cos) / 2 : (1 - cos) / 2;
+  return [b0 / a0, b1 / a0, b0 / a0, (-2 * cos) / a0, (1 - alpha) / a0];
+}
+
+/** The muscle-noise filter at `fsHz`: high-pass 20 Hz, low-pass min(150 Hz, 0.45 fs) when below 0.45 fs. */
+interface MuscleFilter {
+  hp: number[];
+  lp: number[];
+  /** 1 / RMS of the filter's output for unit white input (from its impulse response energy). */
+  unitGain: number;
+}
+
+const muscleFilters = new Map<number, MuscleFilter>();
+
+function muscleFilter(fsHz: number): MuscleFilter {
+  let f = muscleFilters.get(fsHz);
+  if (f) return f;
+  const hp = biquad(fsHz, 20, true);
+  const lowCut = Math.min(150, 0.45 * fsHz);
+  // A pass-through low-pass when the band already ends at the Nyquist limit.
+  const lp = lowCut < 0.45 * fsHz ? biquad(fsHz, lowCut, false) : [1, 0, 0, 0, 0];
+  let energy = 0;
+  let x1 = 0, x2 = 0, y1 = 0, y2 = 0, z1 = 0, z2 = 0, v1 = 0, v2 = 0; // prettier-ignore
+  for (let i = 0; i < 20 * fsHz; i++) {
+    const x = i === 0 ? 1 : 0;
+    const y = hp[0] * x + hp[1] * x1 + hp[2] * x2 - hp[3] * y1 - hp[4] * y2;
+    const v = lp[0] * y + lp[1] * z1 + lp[2] * z2 - lp[3] * v1 - lp[4] * v2;
+    x2 = x1;
+    x1 = x;
+    y2 = y1;
+    y1 = y;
+    z2 = z1;
+    z1 = y;
+    v2 = v1;
+    v1 = v; // prettier-ignore
+    energy += v * v;
+  }
+  f = { hp, lp, unitGain: 1 / Math.sqrt(energy) };
+  muscleFilters.set(fsHz, f);
+  return f;
+}
+
+/** A sinusoid for the recurrence: amplitude, angular step per sample and phase. */
+interface Tone {
+  ampMv: number;
+  freqHz: number;
+  phaseRad: number;
+}
+
+/**
+ * Add every enabled source to `out` (mV, sampled at `fsHz`). `cleanRmsMv` is the RMS of the clean record,
+ * used when levels are SNRs.
+ */
+export function addNoise(
+  out: Float64Array,
+  fsHz: number,
+  params: SynthParams,
+  rng: Rng,
+  cleanRmsMv: number,
+): void {
+  const db = params.noiseUnit === 'dB';
+  const fromSnr = (snrDb: number) => cleanRmsMv / Math.pow(10, snrDb / 20);
+  const tones: Tone[] = [];
+  if (params.wanderOn) {
+    const freqs = [params.wanderHz, 0.05 + 0.1 * rng.uniform(), 0.01 + 0.04 * rng.uniform()];
+    const shares = [0.5, 0.3, 0.2];
+    // Sum of amplitudes = wanderMv; in dB mode the RMS, √(Σa²/2), is matched instead.
+    const rmsPerUnit = Math.sqrt(shares.reduce((s, a) => s + (a * a) / 2, 0));
+    const total = db ? fromSnr(params.wanderSnrDb) / rmsPerUnit : params.wanderMv;
+    for (let k = 0; k < 3; k++)
+      tones.push({ ampMv: total * shares[k], freqHz: freqs[k], phaseRad: 2 * Math.PI * rng.uniform() });
+  }
+  if (params.powerlineOn) {
+    const f = Number(params.powerlineHz);
+    const third = 3 * f < fsHz / 2 ? 0.2 : 0;
+    const amp = db ? fromSnr(params.powerlineSnrDb) / Math.sqrt((1 + third * third) / 2) : params.powerlineMv;
+    tones.push({ ampMv: amp, freqHz: f, phaseRad: 2 * Math.PI * rng.uniform() });
+    tones.push({ ampMv: third * amp, freqHz: 3 * f, phaseRad: 2 * Math.PI * rng.uniform() });
+  }
+  const muscleMv = params.muscleOn ? (db ? fromSnr(params.muscleSnrDb) : params.muscleMv) : 0;
+  const whiteMv = params.whiteOn ? (db ? fromSnr(params.whiteSnrDb) : params.whiteMv) : 0;
+  addTones(out, fsHz, tones);
+  if (muscleMv > 0 || whiteMv > 0) addGaussianNoise(out, fsHz, muscleMv, whiteMv, rng);
+}
+
+/** Add up to five sinusoids in one pass (components at or above Nyquist are skipped). */
+function addTones(out: Float64Array, fsHz: number, tones: Tone[]): void {
+  const k = [0, 0, 0, 0, 0];
+  const s0 = [0, 0, 0, 0, 0];
+  const s1 = [0, 0, 0, 0, 0];
+  let used = 0;
+  for (const t of tones) {
+    if (t.ampMv === 0 || t.freqHz >= fsHz / 2) continue;
+    const w = (2 * Math.PI * t.freqHz) / fsHz;
+    k[used] = 2 * Math.cos(w);
+    s0[used] = t.ampMv * Math.sin(t.phaseRad - w);
+    s1[used] = t.ampMv * Math.sin(t.phaseRad);
+    used++;
+  }
+  if (used === 0) return;
+  let [ka, kb, kc, kd, ke] = k;
+  let [a0, b0, c0, d0, e0] = s0;
+  let [a1, b1, c1, d1, e1] = s1;
+  for (let n = 0; n < out.length; n++) {
+    out[n] += a1 + b1 + c1 + d1 + e1;
+    const a2 = ka * a1 - a0, b2 = kb * b1 - b0, c2 = kc * c1 - c0, d2 = kd * d1 - d0, e2 = ke * e1 - e0; // prettier-ignore
+    a0 = a1;
+    b0 = b1;
+    c0 = c1;
+    d0 = d1;
+    e0 = e1; // prettier-ignore
+    a1 = a2;
+    b1 = b2;
+    c1 = c2;
+    d1 = d2;
+    e1 = e2; // prettier-ignore
+  }
+  void [ka, kb, kc, kd, ke];
+}
+
+/** Add muscle (band-limited) and white noise in one pass, one random word per sample. */
+function addGaussianNoise(
+  out: Float64Array,
+  fsHz: number,
+  muscleMv: number,
+  whiteMv: number,
+  rng: Rng,
+): void {
+  const { hp, lp, unitGain } = muscleFilter(fsHz);
+  const g = muscleMv * unitGain;
+  const [hb0, hb1, hb2, ha1, ha2] = hp;
+  const [lb0, lb1, lb2, la1, la2] = lp;
+  const table = NORMAL_TABLE;
+  let x1 = 0, x2 = 0, y1 = 0, y2 = 0, z1 = 0, z2 = 0, v1 = 0, v2 = 0; // prettier-ignore
+  for (let n = 0; n < out.length; n++) {
+    const u = rng.nextU32() | 0;
+    const x = table[u & 0xffff];
+    const y = hb0 * x + hb1 * x1 + hb2 * x2 - ha1 * y1 - ha2 * y2;
+    const v = lb0 * y + lb1 * z1 + lb2 * z2 - la1 * v1 - la2 * v2;
+    x2 = x1;
+    x1 = x;
+    y2 = y1;
+    y1 = y;
+    z2 = z1;
+    z1 = y;
+    v2 = v1;
+    v1 = v; // prettier-ignore
+    out[n] += g * v + whiteMv * table[u >>> 16];
+  }
+}

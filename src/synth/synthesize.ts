@@ -1,0 +1,118 @@
+/**
+ * `synthesize`: one normal-rhythm lead II record from a validated parameter set. Pure and deterministic:
+ * the same parameters and seed give the identical Float32Array in the browser, a worker and Node.
+ */
+import type { ClassName } from '../core/units.ts';
+import { applyNonakaAugmentations } from './augment-nonaka.ts';
+import {
+  BOUNDARY_SIGMAS,
+  beatSds,
+  createLayout,
+  drawRecordWaves,
+  jitterBeat,
+  placeRrAdaptive,
+  placeStretch1s,
+  type BeatLayout,
+} from './beat-model.ts';
+import { addGaussian } from './gaussian.ts';
+import { addNoise, rms } from './noise.ts';
+import type { SynthParams } from './params.ts';
+import type { Fiducials, SynthRecord } from './record.ts';
+import { drawRrProcess } from './rr-process.ts';
+import { recordRng } from './seed.ts';
+
+/** Fiducial names in `Fiducials` order. */
+const FIDUCIAL_KEYS = ['pOn', 'pPeak', 'pOff', 'qrsOn', 'qrsOff', 'tPeak', 'tOff'] as const;
+
+/** Growable per-beat bookkeeping. */
+class BeatLog {
+  count = 0;
+  rPeak: number[] = [];
+  fid: number[][] = FIDUCIAL_KEYS.map(() => []);
+  knotsS: number[] = [];
+}
+
+function logBeat(log: BeatLog, beat: BeatLayout, fsHz: number, nSamples: number): void {
+  const r = Math.round(beat.rPeakS * fsHz);
+  if (r < 0 || r >= nSamples) return;
+  const c = beat.centerS;
+  const w = beat.widthS;
+  const b = BOUNDARY_SIGMAS;
+  const timesS = [
+    c[0] - b * w[0],
+    c[0],
+    c[0] + b * w[0],
+    Math.min(c[1] - b * w[1], c[2] - b * w[2]),
+    Math.max(c[2] + b * w[2], c[3] + b * w[3]),
+    c[4],
+    c[4] + b * w[4],
+  ];
+  log.rPeak.push(r);
+  for (let k = 0; k < timesS.length; k++) {
+    const s = Math.round(timesS[k] * fsHz);
+    log.fid[k].push(s >= 0 && s < nSamples ? s : -1);
+  }
+  log.count++;
+}
+
+function addBeat(out: Float64Array, fsHz: number, beat: BeatLayout): void {
+  for (let w = 0; w < 5; w++) addGaussian(out, fsHz, beat.ampMv[w], beat.centerS[w], beat.widthS[w]);
+}
+
+/** Options of `synthesize`. */
+export interface SynthesizeOptions {
+  /** The class whose random stream is used (see seed.ts); default `nsr`. */
+  className?: ClassName;
+}
+
+/** Synthesize one record from validated `params` (use `validateParams` on untrusted input). */
+export function synthesize(params: SynthParams, options: SynthesizeOptions = {}): SynthRecord {
+  const fsHz = params.fsHz;
+  const nSamples = Math.round(params.durationS * fsHz);
+  const durationS = nSamples / fsHz;
+  const rng = recordRng(params.seed, options.className ?? 'nsr');
+  const rr = drawRrProcess(params, rng);
+  const recordWaves = drawRecordWaves(params, rng);
+  const sds = beatSds(params);
+  const beatWaves = new Float64Array(15);
+  const layout = createLayout();
+  const signal = new Float64Array(nSamples);
+  const log = new BeatLog();
+  const stretch = params.beatModel === 'stretch-1s';
+
+  // Start one beat before the record so that the first samples hold the tail of a beat.
+  let rrS = rr.meanRrS;
+  let anchorS = -rng.uniform() * rrS - rrS;
+  const marginS = stretch ? 0 : 1;
+  while (anchorS - marginS < durationS) {
+    jitterBeat(recordWaves, sds, rng, beatWaves);
+    if (stretch) {
+      rrS = rr.nextRrS(anchorS);
+      placeStretch1s(beatWaves, anchorS, rrS, layout);
+      log.knotsS.push(anchorS);
+      anchorS += rrS;
+    } else {
+      placeRrAdaptive(beatWaves, anchorS, rrS, params.prRateExponent, params.qtRateExponent, layout);
+      log.knotsS.push(anchorS);
+      rrS = rr.nextRrS(anchorS);
+      anchorS += rrS;
+    }
+    addBeat(signal, fsHz, layout);
+    logBeat(log, layout, fsHz, nSamples);
+  }
+
+  const cleanRmsMv = params.noiseUnit === 'dB' ? rms(signal) : 0;
+  addNoise(signal, fsHz, params, rng, cleanRmsMv);
+  if (params.augmentOn) applyNonakaAugmentations(signal, fsHz, log.knotsS, params, rng);
+
+  const fiducials = {} as Fiducials;
+  FIDUCIAL_KEYS.forEach((key, k) => (fiducials[key] = Int32Array.from(log.fid[k])));
+  return {
+    signalMv: new Float32Array(signal),
+    fsHz,
+    rPeak: Int32Array.from(log.rPeak),
+    beatSymbol: new Array<string>(log.count).fill('N'),
+    rhythm: [{ sample: 0, aux: '(N' }],
+    fiducials,
+  };
+}
