@@ -129,7 +129,7 @@ function addTones(out: Float64Array, fsHz: number, tones: Tone[]): void {
     used++;
   }
   if (used === 0) return;
-  let [ka, kb, kc, kd, ke] = k;
+  const [ka, kb, kc, kd, ke] = k;
   let [a0, b0, c0, d0, e0] = s0;
   let [a1, b1, c1, d1, e1] = s1;
   for (let n = 0; n < out.length; n++) {
@@ -146,7 +146,6 @@ function addTones(out: Float64Array, fsHz: number, tones: Tone[]): void {
     d1 = d2;
     e1 = e2; // prettier-ignore
   }
-  void [ka, kb, kc, kd, ke];
 }
 
 /** Add muscle (band-limited) and white noise in one pass, one random word per sample. */
