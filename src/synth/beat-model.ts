@@ -12,7 +12,7 @@
  */
 import { fastNormalFromU32 } from '../core/fast-normal.ts';
 import type { Rng } from '../core/rng.ts';
-import { WAVES, type SynthParams } from './params.ts';
+import { WAVES, type SynthParams, type Wave, type WaveField } from './params.ts';
 
 /** Wave boundaries are at centre ± this many σ. */
 export const BOUNDARY_SIGMAS = 2.5;
@@ -20,28 +20,27 @@ export const BOUNDARY_SIGMAS = 2.5;
 /** Per-wave values, indexed [wave*3 + 0 amp mV | 1 width s | 2 position s], waves in P,Q,R,S,T order. */
 export type WaveDraw = Float64Array;
 
-const FIELDS = ['AmpMv', 'WidthS', 'PosS'] as const;
-const RECORD_SD = ['AmpRecordSdMv', 'WidthRecordSdS', 'PosRecordSdS'] as const;
-const BEAT_SD = ['AmpBeatSdMv', 'WidthBeatSdS', 'PosBeatSdS'] as const;
+type Key = `${Wave}${WaveField}`;
+const keys = (fields: readonly WaveField[]): Key[] =>
+  WAVES.flatMap((w) => fields.map((f): Key => `${w}${f}`));
+/** Parameter keys in `WaveDraw` order: base values, record sds, beat sds. */
+const BASE_KEYS = keys(['AmpMv', 'WidthS', 'PosS']);
+const RECORD_SD_KEYS = keys(['AmpRecordSdMv', 'WidthRecordSdS', 'PosRecordSdS']);
+const BEAT_SD_KEYS = keys(['AmpBeatSdMv', 'WidthBeatSdS', 'PosBeatSdS']);
 
 /** Draw a record's wave parameters: base + N(0, record sd) for each of the 15 values. */
 export function drawRecordWaves(params: SynthParams, rng: Rng): WaveDraw {
   const out = new Float64Array(15);
-  for (let w = 0; w < 5; w++) {
-    for (let f = 0; f < 3; f++) {
-      const base = params[`${WAVES[w]}${FIELDS[f]}`];
-      const sd = params[`${WAVES[w]}${RECORD_SD[f]}`];
-      out[w * 3 + f] = sd > 0 ? base + sd * rng.normal() : base;
-    }
+  for (let i = 0; i < 15; i++) {
+    const sd = params[RECORD_SD_KEYS[i]];
+    out[i] = sd > 0 ? params[BASE_KEYS[i]] + sd * rng.normal() : params[BASE_KEYS[i]];
   }
   return out;
 }
 
 /** The 15 beat-level sds in `WaveDraw` order. */
 export function beatSds(params: SynthParams): Float64Array {
-  const out = new Float64Array(15);
-  for (let w = 0; w < 5; w++) for (let f = 0; f < 3; f++) out[w * 3 + f] = params[`${WAVES[w]}${BEAT_SD[f]}`];
-  return out;
+  return Float64Array.from(BEAT_SD_KEYS, (key) => params[key]);
 }
 
 /** Write into `out` one beat's values: the record's values plus N(0, beat sd) jitter. */

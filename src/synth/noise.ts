@@ -8,12 +8,13 @@
  *   sections, scaled so its expected RMS is `muscleMv`;
  * - white: Gaussian white noise of RMS `whiteMv`.
  * With noiseUnit = 'dB' each source's RMS is instead the clean record's RMS / 10^(SNR/20).
- * All sources are generated in one pass: sinusoids by the two-term recurrence
- * s[n+1] = 2cos(ω)·s[n] − s[n−1], Gaussian draws from the fast normal table (two per random word).
+ * Sinusoids come from `addTones`; muscle and white noise share one pass and one random word per sample
+ * (fast normal table).
  */
 import { NORMAL_TABLE } from '../core/fast-normal.ts';
 import type { Rng } from '../core/rng.ts';
 import type { SynthParams } from './params.ts';
+import { addTones, type Tone } from './tones.ts';
 
 /** RMS of `x`. */
 export function rms(x: ArrayLike<number>): number {
@@ -71,13 +72,6 @@ function muscleFilter(fsHz: number): MuscleFilter {
   return f;
 }
 
-/** A sinusoid for the recurrence: amplitude, angular step per sample and phase. */
-interface Tone {
-  ampMv: number;
-  freqHz: number;
-  phaseRad: number;
-}
-
 /**
  * Add every enabled source to `out` (mV, sampled at `fsHz`). `cleanRmsMv` is the RMS of the clean record,
  * used when levels are SNRs.
@@ -112,40 +106,6 @@ export function addNoise(
   const whiteMv = params.whiteOn ? (db ? fromSnr(params.whiteSnrDb) : params.whiteMv) : 0;
   addTones(out, fsHz, tones);
   if (muscleMv > 0 || whiteMv > 0) addGaussianNoise(out, fsHz, muscleMv, whiteMv, rng);
-}
-
-/** Add up to five sinusoids in one pass (components at or above Nyquist are skipped). */
-function addTones(out: Float64Array, fsHz: number, tones: Tone[]): void {
-  const k = [0, 0, 0, 0, 0];
-  const s0 = [0, 0, 0, 0, 0];
-  const s1 = [0, 0, 0, 0, 0];
-  let used = 0;
-  for (const t of tones) {
-    if (t.ampMv === 0 || t.freqHz >= fsHz / 2) continue;
-    const w = (2 * Math.PI * t.freqHz) / fsHz;
-    k[used] = 2 * Math.cos(w);
-    s0[used] = t.ampMv * Math.sin(t.phaseRad - w);
-    s1[used] = t.ampMv * Math.sin(t.phaseRad);
-    used++;
-  }
-  if (used === 0) return;
-  const [ka, kb, kc, kd, ke] = k;
-  let [a0, b0, c0, d0, e0] = s0;
-  let [a1, b1, c1, d1, e1] = s1;
-  for (let n = 0; n < out.length; n++) {
-    out[n] += a1 + b1 + c1 + d1 + e1;
-    const a2 = ka * a1 - a0, b2 = kb * b1 - b0, c2 = kc * c1 - c0, d2 = kd * d1 - d0, e2 = ke * e1 - e0; // prettier-ignore
-    a0 = a1;
-    b0 = b1;
-    c0 = c1;
-    d0 = d1;
-    e0 = e1; // prettier-ignore
-    a1 = a2;
-    b1 = b2;
-    c1 = c2;
-    d1 = d2;
-    e1 = e2; // prettier-ignore
-  }
 }
 
 /** Add muscle (band-limited) and white noise in one pass, one random word per sample. */

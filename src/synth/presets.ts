@@ -32,7 +32,7 @@ export const DEFAULT_PARAMS: Readonly<SynthParams> = Object.freeze({
   seed: 1,
   pAmpMv: 0.15,
   pWidthS: 0.018,
-  pPosS: -0.17,
+  pPosS: -0.16,
   pAmpRecordSdMv: 0.025,
   pWidthRecordSdS: 0.0018,
   pPosRecordSdS: 0.01,

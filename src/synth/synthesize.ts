@@ -59,6 +59,23 @@ function addBeat(out: Float64Array, fsHz: number, beat: BeatLayout): void {
   for (let w = 0; w < 5; w++) addGaussian(out, fsHz, beat.ampMv[w], beat.centerS[w], beat.widthS[w]);
 }
 
+let scratch = new Float64Array(0);
+
+/** A zeroed float64 work buffer of `n` samples, reused between calls (synthesis is synchronous). */
+function scratchBuffer(n: number): Float64Array {
+  if (scratch.length < n) scratch = new Float64Array(n);
+  const view = scratch.subarray(0, n);
+  view.fill(0);
+  return view;
+}
+
+/** Copy to float32 by a plain loop (faster in V8 than the Float32Array(Float64Array) constructor). */
+function toFloat32(x: Float64Array): Float32Array {
+  const out = new Float32Array(x.length);
+  for (let i = 0; i < x.length; i++) out[i] = x[i];
+  return out;
+}
+
 /** Options of `synthesize`. */
 export interface SynthesizeOptions {
   /** The class whose random stream is used (see seed.ts); default `nsr`. */
@@ -76,7 +93,7 @@ export function synthesize(params: SynthParams, options: SynthesizeOptions = {})
   const sds = beatSds(params);
   const beatWaves = new Float64Array(15);
   const layout = createLayout();
-  const signal = new Float64Array(nSamples);
+  const signal = scratchBuffer(nSamples);
   const log = new BeatLog();
   const stretch = params.beatModel === 'stretch-1s';
 
@@ -105,12 +122,15 @@ export function synthesize(params: SynthParams, options: SynthesizeOptions = {})
   addNoise(signal, fsHz, params, rng, cleanRmsMv);
   if (params.augmentOn) applyNonakaAugmentations(signal, fsHz, log.knotsS, params, rng);
 
+  // In the stretch-1s model a beat's R position inside its template varies, so with large jitter R
+  // peaks can come out of order: annotations must be in time order.
+  const order = Array.from(log.rPeak.keys()).sort((a, b) => log.rPeak[a] - log.rPeak[b]);
   const fiducials = {} as Fiducials;
-  FIDUCIAL_KEYS.forEach((key, k) => (fiducials[key] = Int32Array.from(log.fid[k])));
+  FIDUCIAL_KEYS.forEach((key, k) => (fiducials[key] = Int32Array.from(order, (i) => log.fid[k][i])));
   return {
-    signalMv: new Float32Array(signal),
+    signalMv: toFloat32(signal),
     fsHz,
-    rPeak: Int32Array.from(log.rPeak),
+    rPeak: Int32Array.from(order, (i) => log.rPeak[i]),
     beatSymbol: new Array<string>(log.count).fill('N'),
     rhythm: [{ sample: 0, aux: '(N' }],
     fiducials,

@@ -1,0 +1,51 @@
+/** The `pqrst` command line: the same pure modules as the studio, run in Node. */
+import { ParamError } from '../synth/validate.ts';
+import { GENERATOR_VERSION } from '../synth/version.ts';
+import { CliError } from './cli-error.ts';
+import { runGenerate } from './generate.ts';
+
+const USAGE = `Usage: pqrst <command> [flags]
+
+Commands:
+  generate   write a reproducible synthetic dataset folder
+             --class nsr          class (nsr; af, afl, pvc, wpw come with their generators)
+             --count N            records (default 10)
+             --seconds S          duration per record, 1-600 s (default 10)
+             --fs HZ              sampling rate, 100-1000 Hz (default 500)
+             --seed K             run seed, 0-4294967295 (default 1); record r has seed K + r
+             --noise default|none default noise sources, or exactly none
+             --preset default|nonaka2026
+             --format wfdb|npy|csv (default wfdb)
+             --out DIR            the folder to create (written to a temporary folder, then renamed)
+             --force              replace DIR if it exists
+             --quiet              print nothing on success
+  help       this text
+  version    the generator version
+
+Exit codes: 0 success, 1 unexpected error, 2 bad arguments, 130 interrupted.`;
+
+/** Run the CLI with `argv` (without node and script); returns the exit code. */
+export async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    if (command === 'generate') return await runGenerate(rest);
+    if (command === undefined || command === 'help' || command === '--help' || command === '-h') {
+      process.stdout.write(USAGE + '\n');
+      return command === undefined ? 2 : 0;
+    }
+    if (command === 'version' || command === '--version') {
+      process.stdout.write(`pqrst generator ${GENERATOR_VERSION}\n`);
+      return 0;
+    }
+    throw new CliError(command, 'unknown command (try: pqrst help)');
+  } catch (e) {
+    if (e instanceof CliError || e instanceof ParamError) {
+      process.stderr.write(`pqrst: ${e.message}\n`);
+      return 2;
+    }
+    process.stderr.write(`pqrst: ${(e as Error).stack ?? String(e)}\n`);
+    return 1;
+  }
+}
+
+process.exitCode = await main(process.argv.slice(2));
