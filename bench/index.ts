@@ -1,0 +1,26 @@
+// `npm run bench`: every benchmark figure as one JSON line on stdout; logs go to stderr.
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { benchSynthParallel } from './synth-parallel.ts';
+import { benchSynthOneCore } from './synth-rate.ts';
+
+const emit = (line: object) => process.stdout.write(JSON.stringify(line) + '\n');
+const only = process.argv[2];
+
+if (!only || only === 'synth') {
+  process.stderr.write('bench: synthesis on one core…\n');
+  benchSynthOneCore().forEach(emit);
+  process.stderr.write('bench: synthesis with one worker per core…\n');
+  (await benchSynthParallel()).forEach(emit);
+}
+if (!only || only === 'slider') {
+  process.stderr.write('bench: slider-to-paint latency in headless Chromium…\n');
+  const script = fileURLToPath(new URL('./slider-latency.ts', import.meta.url));
+  const r = spawnSync(process.execPath, ['--import', 'tsx', script], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+    encoding: 'utf8',
+  });
+  for (const line of r.stdout.split('\n').filter((l) => l.trim().startsWith('{')))
+    process.stdout.write(line + '\n');
+  if (r.status !== 0) process.stderr.write(`bench: slider-latency exited with ${r.status}\n`);
+}
