@@ -108,7 +108,16 @@ export function addNoise(
   if (muscleMv > 0 || whiteMv > 0) addGaussianNoise(out, fsHz, muscleMv, whiteMv, rng);
 }
 
-/** Add muscle (band-limited) and white noise in one pass, one random word per sample. */
+/** Butterworth numerators are b0·(1, −2, 1) (high-pass) and b0·(1, 2, 1) (low-pass): 3 multiplies each. */
+const SEAM_WARMUP = 256;
+
+/**
+ * Add muscle (band-limited) and white noise; one random word gives both draws of a sample.
+ * The muscle filter runs as two interleaved halves (two independent dependency chains, so the CPU
+ * overlaps them). The second half's filter starts 256 samples before its half with the same input, so
+ * at the seam its state equals the single-pass filter's to within the decay of the impulse response
+ * over 256 samples (< 10⁻⁵ relative at 1000 Hz, < 10⁻¹⁰ at 500 Hz).
+ */
 function addGaussianNoise(
   out: Float64Array,
   fsHz: number,
@@ -116,25 +125,52 @@ function addGaussianNoise(
   whiteMv: number,
   rng: Rng,
 ): void {
+  const n = out.length;
+  const table = NORMAL_TABLE;
+  const x = noiseScratch(n);
+  for (let i = 0; i < n; i++) {
+    const u = rng.nextU32();
+    x[i] = table[u & 0xffff];
+    out[i] += whiteMv * table[u >>> 16];
+  }
+  if (muscleMv === 0) return;
   const { hp, lp, unitGain } = muscleFilter(fsHz);
   const g = muscleMv * unitGain;
-  const [hb0, hb1, hb2, ha1, ha2] = hp;
-  const [lb0, lb1, lb2, la1, la2] = lp;
-  const table = NORMAL_TABLE;
-  let x1 = 0, x2 = 0, y1 = 0, y2 = 0, z1 = 0, z2 = 0, v1 = 0, v2 = 0; // prettier-ignore
-  for (let n = 0; n < out.length; n++) {
-    const u = rng.nextU32() | 0;
-    const x = table[u & 0xffff];
-    const y = hb0 * x + hb1 * x1 + hb2 * x2 - ha1 * y1 - ha2 * y2;
-    const v = lb0 * y + lb1 * z1 + lb2 * z2 - la1 * v1 - la2 * v2;
-    x2 = x1;
-    x1 = x;
-    y2 = y1;
-    y1 = y;
-    z2 = z1;
-    z1 = y;
-    v2 = v1;
-    v1 = v; // prettier-ignore
-    out[n] += g * v + whiteMv * table[u >>> 16];
+  const hb = hp[0], ha1 = hp[3], ha2 = hp[4], lb = lp[0], la1 = lp[3], la2 = lp[4]; // prettier-ignore
+  const lpPass = lp[1] === 0; // the pass-through "low-pass" at low sampling rates
+  const half = n >> 1;
+  const start2 = Math.max(0, half - SEAM_WARMUP);
+  let ax1 = 0, ax2 = 0, ay1 = 0, ay2 = 0, av1 = 0, av2 = 0; // prettier-ignore
+  let bx1 = 0, bx2 = 0, by1 = 0, by2 = 0, bv1 = 0, bv2 = 0; // prettier-ignore
+  for (let j = 0, k = start2; k < n; j++, k++) {
+    if (j < half) {
+      const xa = x[j];
+      const ya = hb * (xa - 2 * ax1 + ax2) - ha1 * ay1 - ha2 * ay2;
+      const va = lpPass ? ya : lb * (ya + 2 * ay1 + ay2) - la1 * av1 - la2 * av2;
+      ax2 = ax1;
+      ax1 = xa;
+      ay2 = ay1;
+      ay1 = ya;
+      av2 = av1;
+      av1 = va; // prettier-ignore
+      out[j] += g * va;
+    }
+    const xb = x[k];
+    const yb = hb * (xb - 2 * bx1 + bx2) - ha1 * by1 - ha2 * by2;
+    const vb = lpPass ? yb : lb * (yb + 2 * by1 + by2) - la1 * bv1 - la2 * bv2;
+    bx2 = bx1;
+    bx1 = xb;
+    by2 = by1;
+    by1 = yb;
+    bv2 = bv1;
+    bv1 = vb; // prettier-ignore
+    if (k >= half) out[k] += g * vb;
   }
+}
+
+let scratch = new Float64Array(0);
+
+function noiseScratch(n: number): Float64Array {
+  if (scratch.length < n) scratch = new Float64Array(n);
+  return scratch;
 }
