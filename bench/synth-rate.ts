@@ -61,7 +61,9 @@ export function benchSynthOneCore(): object[] {
   });
   for (const c of CASES) {
     const params = caseParams(c);
-    const rate = ratePerSec((seed) => synthesize({ ...params, seed }));
+    // Reuse one output buffer, as the dataset writer does (see SynthesizeOptions.out).
+    const out = new Float32Array(Math.round(params.durationS * params.fsHz));
+    const rate = ratePerSec((seed) => synthesize({ ...params, seed }, { out }));
     const line: Record<string, unknown> = {
       bench: 'synth',
       class: 'nsr',

@@ -39,10 +39,12 @@ export async function writeSyntheticDataset(
   if (recipe.output === 'npy') await sink.writeFile('signals.npy', npyHeaderFloat32([count, nSamples]));
   let labels = LABELS_HEADER + '\n';
   const names: string[] = [];
+  // One output buffer for every record: each is fully written out before the next is made.
+  const out = new Float32Array(nSamples);
   for (let row = 0; row < count; row++) {
     options.signal?.throwIfAborted();
     const seed = recordSeed(recipe.seed, className, row);
-    const record = synthesize({ ...params, seed }, { className });
+    const record = synthesize({ ...params, seed }, { className, out });
     const name = recordName(className, row);
     names.push(name);
     labels += formatLabelRow({
