@@ -28,9 +28,12 @@ const BASE_KEYS = keys(['AmpMv', 'WidthS', 'PosS']);
 const RECORD_SD_KEYS = keys(['AmpRecordSdMv', 'WidthRecordSdS', 'PosRecordSdS']);
 const BEAT_SD_KEYS = keys(['AmpBeatSdMv', 'WidthBeatSdS', 'PosBeatSdS']);
 
-/** Draw a record's wave parameters: base + N(0, record sd) for each of the 15 values. */
-export function drawRecordWaves(params: SynthParams, rng: Rng): WaveDraw {
-  const out = new Float64Array(15);
+/** Draw into `out` a record's wave parameters: base + N(0, record sd) for each of the 15 values. */
+export function drawRecordWaves(
+  params: SynthParams,
+  rng: Rng,
+  out: WaveDraw = new Float64Array(15),
+): WaveDraw {
   for (let i = 0; i < 15; i++) {
     const sd = params[RECORD_SD_KEYS[i]];
     out[i] = sd > 0 ? params[BASE_KEYS[i]] + sd * rng.normal() : params[BASE_KEYS[i]];
@@ -38,9 +41,10 @@ export function drawRecordWaves(params: SynthParams, rng: Rng): WaveDraw {
   return out;
 }
 
-/** The 15 beat-level sds in `WaveDraw` order. */
-export function beatSds(params: SynthParams): Float64Array {
-  return Float64Array.from(BEAT_SD_KEYS, (key) => params[key]);
+/** The 15 beat-level sds in `WaveDraw` order, written into `out`. */
+export function beatSds(params: SynthParams, out: Float64Array = new Float64Array(15)): Float64Array {
+  for (let i = 0; i < 15; i++) out[i] = params[BEAT_SD_KEYS[i]];
+  return out;
 }
 
 /** Write into `out` one beat's values: the record's values plus N(0, beat sd) jitter. */

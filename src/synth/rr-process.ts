@@ -31,13 +31,17 @@ export function clampRr(rrS: number): number {
   return rrS < RR_MIN_S ? RR_MIN_S : rrS > RR_MAX_S ? RR_MAX_S : rrS;
 }
 
-/** Draw the RR process of one record from `params` with `rng`. */
+const n = 2 * COMPONENTS_PER_PEAK;
+const omega = new Float64Array(n);
+const phase = new Float64Array(n);
+const amp = new Float64Array(n);
+
+/**
+ * Draw the RR process of one record from `params` with `rng`. The process is valid until the next call
+ * (its component tables are reused: synthesis is synchronous and allocations per record are costly).
+ */
 export function drawRrProcess(params: SynthParams, rng: Rng): RrProcess {
   const meanRrS = clampRr(60 / params.heartRateBpm + params.rrRecordSdS * rng.normal());
-  const n = 2 * COMPONENTS_PER_PEAK;
-  const omega = new Float64Array(n);
-  const phase = new Float64Array(n);
-  const amp = new Float64Array(n);
   const varianceS2 = (params.hrvSdMs / 1000) ** 2;
   const lfVar = (varianceS2 * params.lfHfRatio) / (1 + params.lfHfRatio);
   const hfVar = varianceS2 - lfVar;

@@ -17,42 +17,34 @@ import {
 import { addGaussian } from './gaussian.ts';
 import { addNoise, rms } from './noise.ts';
 import type { SynthParams } from './params.ts';
-import type { Fiducials, SynthRecord } from './record.ts';
+import { BeatLog, FIDUCIAL_KEYS } from './beat-log.ts';
+import type { SynthRecord } from './record.ts';
 import { drawRrProcess } from './rr-process.ts';
 import { recordRng } from './seed.ts';
 
-/** Fiducial names in `Fiducials` order. */
-const FIDUCIAL_KEYS = ['pOn', 'pPeak', 'pOff', 'qrsOn', 'qrsOff', 'tPeak', 'tOff'] as const;
+const log = new BeatLog();
+/** Work arrays reused by every call (synthesis is synchronous). */
+const work = {
+  record: new Float64Array(15),
+  sds: new Float64Array(15),
+  beat: new Float64Array(15),
+  layout: createLayout(),
+};
+const timesS = new Float64Array(FIDUCIAL_KEYS.length);
 
-/** Growable per-beat bookkeeping. */
-class BeatLog {
-  count = 0;
-  rPeak: number[] = [];
-  fid: number[][] = FIDUCIAL_KEYS.map(() => []);
-  knotsS: number[] = [];
-}
-
-function logBeat(log: BeatLog, beat: BeatLayout, fsHz: number, nSamples: number): void {
-  const r = Math.round(beat.rPeakS * fsHz);
-  if (r < 0 || r >= nSamples) return;
+/** Log `beat` (normal: P, QRS and T fiducials at centre ± 2.5σ). */
+function logBeat(beat: BeatLayout, fsHz: number, nSamples: number): void {
   const c = beat.centerS;
   const w = beat.widthS;
   const b = BOUNDARY_SIGMAS;
-  const timesS = [
-    c[0] - b * w[0],
-    c[0],
-    c[0] + b * w[0],
-    Math.min(c[1] - b * w[1], c[2] - b * w[2]),
-    Math.max(c[2] + b * w[2], c[3] + b * w[3]),
-    c[4],
-    c[4] + b * w[4],
-  ];
-  log.rPeak.push(r);
-  for (let k = 0; k < timesS.length; k++) {
-    const s = Math.round(timesS[k] * fsHz);
-    log.fid[k].push(s >= 0 && s < nSamples ? s : -1);
-  }
-  log.count++;
+  timesS[0] = c[0] - b * w[0];
+  timesS[1] = c[0];
+  timesS[2] = c[0] + b * w[0];
+  timesS[3] = Math.min(c[1] - b * w[1], c[2] - b * w[2]);
+  timesS[4] = Math.max(c[2] + b * w[2], c[3] + b * w[3]);
+  timesS[5] = c[4];
+  timesS[6] = c[4] + b * w[4];
+  log.add(Math.round(beat.rPeakS * fsHz), 'N', timesS, fsHz, nSamples);
 }
 
 function addBeat(out: Float64Array, fsHz: number, beat: BeatLayout): void {
@@ -97,12 +89,12 @@ export function synthesize(params: SynthParams, options: SynthesizeOptions = {})
   }
   const rng = recordRng(params.seed, options.className ?? 'nsr');
   const rr = drawRrProcess(params, rng);
-  const recordWaves = drawRecordWaves(params, rng);
-  const sds = beatSds(params);
-  const beatWaves = new Float64Array(15);
-  const layout = createLayout();
+  const recordWaves = drawRecordWaves(params, rng, work.record);
+  const sds = beatSds(params, work.sds);
+  const beatWaves = work.beat;
+  const layout = work.layout;
   const signal = scratchBuffer(nSamples);
-  const log = new BeatLog();
+  log.reset();
   const stretch = params.beatModel === 'stretch-1s';
 
   // Start one beat before the record so that the first samples hold the tail of a beat.
@@ -123,24 +115,18 @@ export function synthesize(params: SynthParams, options: SynthesizeOptions = {})
       anchorS += rrS;
     }
     addBeat(signal, fsHz, layout);
-    logBeat(log, layout, fsHz, nSamples);
+    logBeat(layout, fsHz, nSamples);
   }
 
   const cleanRmsMv = params.noiseUnit === 'dB' ? rms(signal) : 0;
   addNoise(signal, fsHz, params, rng, cleanRmsMv);
   if (params.augmentOn) applyNonakaAugmentations(signal, fsHz, log.knotsS, params, rng);
 
-  // In the stretch-1s model a beat's R position inside its template varies, so with large jitter R
-  // peaks can come out of order: annotations must be in time order.
-  const order = Array.from(log.rPeak.keys()).sort((a, b) => log.rPeak[a] - log.rPeak[b]);
-  const fiducials = {} as Fiducials;
-  FIDUCIAL_KEYS.forEach((key, k) => (fiducials[key] = Int32Array.from(order, (i) => log.fid[k][i])));
+  const beats = log.finish();
   return {
     signalMv: toFloat32(signal, options.out ?? new Float32Array(nSamples)),
     fsHz,
-    rPeak: Int32Array.from(order, (i) => log.rPeak[i]),
-    beatSymbol: new Array<string>(log.count).fill('N'),
+    ...beats,
     rhythm: [{ sample: 0, aux: '(N' }],
-    fiducials,
   };
 }

@@ -1,10 +1,11 @@
 /**
- * Fast sums of sinusoids for the noise sources, without a `Math.sin` per sample and without the
- * loop-carried dependency of a recurrence oscillator:
- * - slow tones (below fs/64, i.e. baseline wander) are evaluated exactly on a grid every 8 samples and
- *   linearly interpolated between (error ≤ A·(2π·8·f/fs)²/8, below 4·10⁻⁴ of the amplitude);
- * - other tones (powerline) by angle addition: sin(φ_b + jω) = sin φ_b·cos jω + cos φ_b·sin jω, with
- *   cos jω, sin jω tabulated for j < 64 once per (fs, f) and φ_b advanced once per 64-sample block.
+ * Fast sums of sinusoids for the noise sources, without a `Math.sin` per sample:
+ * - slow tones (below fs/64: baseline wander) are evaluated on a grid every 8 samples by exact rotation
+ *   (s, c) ← (s·cos Δ + c·sin Δ, c·cos Δ − s·sin Δ) and linearly interpolated between nodes (error
+ *   ≤ A·(2π·8·f/fs)²/8, below 4·10⁻⁴ of the amplitude);
+ * - periodic tones (powerline and its harmonic, integer frequencies) repeat exactly every
+ *   P = fs / gcd(fs, f) samples: one period of their sum is tabulated per record by angle addition from
+ *   cached cos/sin tables, then added by table lookup.
  */
 
 /** A sinusoid a·sin(2πf·n/fs + φ). */
@@ -15,45 +16,58 @@ export interface Tone {
 }
 
 const GRID = 8;
-const BLOCK = 64;
 
-interface BlockTable {
-  cos: Float64Array;
-  sin: Float64Array;
-  cosBlock: number;
-  sinBlock: number;
+function gcd(a: number, b: number): number {
+  while (b) [a, b] = [b, a % b];
+  return a;
 }
 
-const tables = new Map<string, BlockTable>();
+interface PeriodTable {
+  cos: Float64Array;
+  sin: Float64Array;
+}
 
-function blockTable(fsHz: number, freqHz: number): BlockTable {
-  const key = `${fsHz}/${freqHz}`;
-  let t = tables.get(key);
+const periodTables = new Map<string, PeriodTable>();
+
+/** cos and sin of 2πf·n/fs for n < `period`, cached per (fs, f, period). */
+function periodTable(fsHz: number, freqHz: number, period: number): PeriodTable {
+  const key = `${fsHz}/${freqHz}/${period}`;
+  let t = periodTables.get(key);
   if (!t) {
-    const w = (2 * Math.PI * freqHz) / fsHz;
-    const cos = new Float64Array(BLOCK);
-    const sin = new Float64Array(BLOCK);
-    for (let j = 0; j < BLOCK; j++) {
-      cos[j] = Math.cos(j * w);
-      sin[j] = Math.sin(j * w);
+    const cos = new Float64Array(period);
+    const sin = new Float64Array(period);
+    for (let n = 0; n < period; n++) {
+      const a = (2 * Math.PI * freqHz * n) / fsHz;
+      cos[n] = Math.cos(a);
+      sin[n] = Math.sin(a);
     }
-    t = { cos, sin, cosBlock: Math.cos(BLOCK * w), sinBlock: Math.sin(BLOCK * w) };
-    tables.set(key, t);
+    t = { cos, sin };
+    periodTables.set(key, t);
   }
   return t;
 }
 
-/** Add a tone by angle addition over 64-sample blocks. */
-function addFastTone(out: Float64Array, fsHz: number, tone: Tone): void {
-  const { cos, sin, cosBlock, sinBlock } = blockTable(fsHz, tone.freqHz);
-  let s = tone.ampMv * Math.sin(tone.phaseRad);
-  let c = tone.ampMv * Math.cos(tone.phaseRad);
-  for (let start = 0; start < out.length; start += BLOCK) {
-    const end = Math.min(out.length, start + BLOCK);
-    for (let n = start, j = 0; n < end; n++, j++) out[n] += s * cos[j] + c * sin[j];
-    const s2 = s * cosBlock + c * sinBlock;
-    c = c * cosBlock - s * sinBlock;
-    s = s2;
+let periodSum = new Float64Array(0);
+
+/** Add tones with integer fs and frequencies, by their common period. */
+function addPeriodicTones(out: Float64Array, fsHz: number, tones: Tone[]): void {
+  let period = 1;
+  for (const t of tones) {
+    const p = fsHz / gcd(fsHz, t.freqHz);
+    period = (period * p) / gcd(period, p);
+  }
+  if (periodSum.length < period) periodSum = new Float64Array(period);
+  const sum = periodSum;
+  sum.fill(0, 0, period);
+  for (const t of tones) {
+    const { cos, sin } = periodTable(fsHz, t.freqHz, period);
+    const s = t.ampMv * Math.sin(t.phaseRad);
+    const c = t.ampMv * Math.cos(t.phaseRad);
+    for (let n = 0; n < period; n++) sum[n] += s * cos[n] + c * sin[n];
+  }
+  for (let i = 0, k = 0; i < out.length; i++) {
+    out[i] += sum[k];
+    if (++k === period) k = 0;
   }
 }
 
@@ -64,7 +78,16 @@ function addSlowTones(out: Float64Array, fsHz: number, tones: Tone[]): void {
   const grid = new Float64Array(nodes);
   for (const t of tones) {
     const w = (2 * Math.PI * t.freqHz * GRID) / fsHz;
-    for (let j = 0; j < nodes; j++) grid[j] += t.ampMv * Math.sin(t.phaseRad + j * w);
+    const cw = Math.cos(w);
+    const sw = Math.sin(w);
+    let s = t.ampMv * Math.sin(t.phaseRad);
+    let c = t.ampMv * Math.cos(t.phaseRad);
+    for (let j = 0; j < nodes; j++) {
+      grid[j] += s;
+      const s2 = s * cw + c * sw;
+      c = c * cw - s * sw;
+      s = s2;
+    }
   }
   for (let j = 0; j + 1 < nodes; j++) {
     const base = grid[j];
@@ -76,13 +99,20 @@ function addSlowTones(out: Float64Array, fsHz: number, tones: Tone[]): void {
   if ((n - 1) % GRID === 0) out[n - 1] += grid[nodes - 1];
 }
 
-/** Add every tone of `tones` to `out` (sampled at `fsHz`); tones at or above Nyquist are skipped. */
+/**
+ * Add every tone of `tones` to `out` (sampled at `fsHz`); tones at or above Nyquist are skipped.
+ * Fast tones must have integer frequencies (mains: 50, 60 Hz and harmonics) and fs must be an integer.
+ */
 export function addTones(out: Float64Array, fsHz: number, tones: Tone[]): void {
   const slow: Tone[] = [];
+  const periodic: Tone[] = [];
   for (const t of tones) {
     if (t.ampMv === 0 || t.freqHz >= fsHz / 2) continue;
     if (t.freqHz < fsHz / 64) slow.push(t);
-    else addFastTone(out, fsHz, t);
+    else if (Number.isInteger(t.freqHz) && Number.isInteger(fsHz)) periodic.push(t);
+    else throw new RangeError(`addTones: ${t.freqHz} Hz at ${fsHz} Hz is neither slow nor periodic`);
   }
-  if (slow.length > 0 && out.length > 0) addSlowTones(out, fsHz, slow);
+  if (out.length === 0) return;
+  if (periodic.length > 0) addPeriodicTones(out, fsHz, periodic);
+  if (slow.length > 0) addSlowTones(out, fsHz, slow);
 }
