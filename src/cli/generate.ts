@@ -23,7 +23,7 @@ const FLAGS = [
 const BOOLEANS = ['--force', '--quiet'];
 
 /** Classes whose generators exist in this version. */
-const AVAILABLE_CLASSES: readonly ClassName[] = ['nsr'];
+const AVAILABLE_CLASSES: readonly ClassName[] = CLASS_NAMES;
 
 /** Build the recipe the flags describe (throws CliError naming the first bad flag). */
 export function recipeFromFlags(argv: string[]): {
@@ -50,7 +50,7 @@ export function recipeFromFlags(argv: string[]): {
   const out = flags.get('--out');
   if (out === undefined || out.trim() === '')
     throw new CliError('--out', 'required: the dataset folder to create');
-  const base = validateParams({ fsHz, durationS: seconds, seed }, PRESETS[preset]);
+  const base = validateParams({ className, fsHz, durationS: seconds, seed }, PRESETS[preset]);
   const params = noise === 'none' ? withoutNoise(base) : base;
   const recipe: SyntheticRecipe = {
     format: 'pqrst-recipe',

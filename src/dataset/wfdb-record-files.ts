@@ -2,7 +2,7 @@
  * The WFDB files of one synthetic record: `NAME.hea`, `NAME.dat` (format 16, 1000 adu/mV, i.e. 1 µV
  * steps), `NAME.atr` (beats and rhythm notes only, MIT format) and `NAME.fid` (wave fiducials in WFDB's
  * wave-boundary convention: `(` onset and `)` offset with num 0 = P, 1 = QRS, 2 = T, and the peaks `p`,
- * `N`, `t`).
+ * `N`, `t`; atrial flutter F-waves as `p` with num 3 at each F-wave trough).
  */
 import { encodeAnnotations, type WfdbAnnotation } from '../io/wfdb-annotation.ts';
 import { formatHeader } from '../io/wfdb-header.ts';
@@ -36,7 +36,7 @@ export function beatAnnotations(record: SynthRecord): WfdbAnnotation[] {
   return byTime(anns);
 }
 
-/** Wave-boundary annotations (`(`, `p`, `)`, `N`, `t`) of a record; points outside it are left out. */
+/** Wave-boundary annotations (`(`, `p`, `)`, `N`, `t`, F-waves) of a record; points outside it are left out. */
 export function fiducialAnnotations(record: SynthRecord): WfdbAnnotation[] {
   const f = record.fiducials;
   const anns: WfdbAnnotation[] = [];
@@ -53,6 +53,7 @@ export function fiducialAnnotations(record: SynthRecord): WfdbAnnotation[] {
     add(f.tPeak[i], 't', 2);
     add(f.tOff[i], ')', 2);
   }
+  for (const s of record.atrialWaves) add(s, 'p', 3);
   return byTime(anns);
 }
 

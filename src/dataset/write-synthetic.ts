@@ -44,7 +44,7 @@ export async function writeSyntheticDataset(
   for (let row = 0; row < count; row++) {
     options.signal?.throwIfAborted();
     const seed = recordSeed(recipe.seed, className, row);
-    const record = synthesize({ ...params, seed }, { className, out });
+    const record = synthesize({ ...params, className, seed }, { out });
     const name = recordName(className, row);
     names.push(name);
     labels += formatLabelRow({

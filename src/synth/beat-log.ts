@@ -45,7 +45,7 @@ export class BeatLog {
     this.r[i] = rPeak;
     this.symbols.push(symbol);
     for (let k = 0; k < F; k++) {
-      const s = Math.round(timesS[k] * fsHz);
+      const s = Math.round(timesS[k] * fsHz); // NaN (absent) fails both tests below
       this.fid[i * F + k] = s >= 0 && s < nSamples ? s : -1;
     }
   }

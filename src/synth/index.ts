@@ -15,6 +15,8 @@ export { validateParams, ParamError } from './validate.ts';
 export { synthesize } from './synthesize.ts';
 export type { SynthesizeOptions } from './synthesize.ts';
 export { beatComponents } from './beat-components.ts';
+export { beatViews } from './beat-views.ts';
+export type { BeatView, BeatPart } from './beat-views.ts';
 export type { BeatComponents } from './beat-components.ts';
 export { recordSeed, recordRng } from './seed.ts';
 export { GENERATOR_VERSION } from './version.ts';

@@ -31,4 +31,6 @@ export interface SynthRecord {
   rhythm: RhythmNote[];
   /** Wave fiducials, one entry per beat, aligned with `rPeak`. */
   fiducials: Fiducials;
+  /** Samples of atrial waves that are not a beat's P wave (atrial flutter F-wave troughs); ascending. */
+  atrialWaves: Int32Array;
 }

@@ -41,8 +41,11 @@ describe('determinism', () => {
     expect(sha256(a.signalMv)).toBe(sha256(b.signalMv));
     expect(Array.from(a.rPeak)).toEqual(Array.from(b.rPeak));
     expect(sha256(synthesize({ ...DEFAULT_PARAMS, seed: 6 }).signalMv)).not.toBe(sha256(a.signalMv));
-    const otherStream = synthesize({ ...DEFAULT_PARAMS, seed: 5 }, { className: 'af' });
-    expect(sha256(otherStream.signalMv)).not.toBe(sha256(a.signalMv));
+    for (const className of ['af', 'afl', 'pvc', 'wpw'] as const) {
+      const other = synthesize({ ...DEFAULT_PARAMS, className, seed: 5 });
+      expect(sha256(other.signalMv)).not.toBe(sha256(a.signalMv));
+      expect(sha256(synthesize({ ...DEFAULT_PARAMS, className, seed: 5 }).signalMv)).toBe(sha256(other.signalMv));
+    }
   });
 
   it('one run does not disturb the next (no hidden state between calls)', () => {

@@ -1,0 +1,43 @@
+/**
+ * `af`: atrial fibrillation. No P waves; f-waves at 4-9 Hz run through the whole record; RR intervals
+ * are independent log-normal draws around the ventricular rate (irregularly irregular: no repeating
+ * pattern, coefficient of variation `afRrCv`); narrow QRS complexes from the record's wave parameters.
+ */
+import { addFibrillatoryWaves } from '../atrial-waves.ts';
+import {
+  addLayout,
+  drawClassParam,
+  logLayout,
+  nextBeatWaves,
+  placeAtR,
+  type SynthContext,
+} from '../context.ts';
+import { clampRr } from '../rr-process.ts';
+
+/** Lay out an AF record into `ctx`. */
+export function generateAf(ctx: SynthContext): void {
+  const rateBpm = drawClassParam(ctx, 'afRateBpm');
+  const cv = drawClassParam(ctx, 'afRrCv');
+  const fHz = drawClassParam(ctx, 'afFWaveHz');
+  const fAmpMv = drawClassParam(ctx, 'afFWaveAmpMv');
+  const irregularity = drawClassParam(ctx, 'afIrregularity');
+  const meanRrS = 60 / rateBpm;
+  // Log-normal RR with mean meanRrS and coefficient of variation cv.
+  const sigma = Math.sqrt(Math.log(1 + cv * cv));
+  const nextRr = () => clampRr(meanRrS * Math.exp(sigma * ctx.rng.normal() - (sigma * sigma) / 2));
+
+  let rrS = nextRr();
+  let rPeakS = -ctx.rng.uniform() * rrS - rrS;
+  while (rPeakS - 1 < ctx.durationS) {
+    const beat = nextBeatWaves(ctx);
+    beat[0] = 0; // no P wave
+    ctx.log.knotsS.push(rPeakS);
+    const layout = placeAtR(ctx, beat, rPeakS, rrS);
+    addLayout(ctx, layout);
+    logLayout(ctx, layout, 'N', false);
+    rrS = nextRr();
+    rPeakS += rrS;
+  }
+  addFibrillatoryWaves(ctx.signal, ctx.fsHz, fHz, fAmpMv, irregularity, ctx.rng);
+  ctx.rhythm.push({ sample: 0, aux: '(AFIB' });
+}
