@@ -8,7 +8,7 @@ const USAGE = `Usage: pqrst <command> [flags]
 
 Commands:
   generate   write a reproducible synthetic dataset folder
-             --class nsr          class (nsr; af, afl, pvc, wpw come with their generators)
+             --class nsr|af|afl|pvc|wpw  class (default nsr)
              --count N            records (default 10)
              --seconds S          duration per record, 1-600 s (default 10)
              --fs HZ              sampling rate, 100-1000 Hz (default 500)
