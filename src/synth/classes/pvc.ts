@@ -4,7 +4,7 @@
  * pvcCouplingPct of the sinus RR after the previous beat), has no P wave, a wide (≥ 120 ms) bizarre QRS
  * and a T wave opposite to its QRS; the replaced sinus impulse does not conduct, so the next sinus beat
  * comes on schedule: a full compensatory pause (RR before + RR after = 2 × sinus RR). Patterns:
- * isolated, bigeminy (every 2nd beat), trigeminy (every 3rd), couplets (two PVCs in a row). Every record
+ * isolated, bigeminy (every 2nd beat), trigeminy (every 3rd), couplets (two PVCs in a row, the second (1 + coupling)/2 of an RR after the first). Every record
  * long enough (≳ 3 s) holds at least one complete PVC.
  */
 import { createLayout, type BeatLayout } from '../beat-model.ts';
@@ -83,8 +83,10 @@ export function generatePvc(ctx: SynthContext): void {
       if (ectopic[k] === 0) continue; // the second slot of a couplet: no sinus beat
       const firstS = sinusS[k - 1] + shape.couplingRatio * (sinusS[k] - sinusS[k - 1]);
       emitPvc(ctx, shape, firstS);
-      if (ectopic[k] === 2)
-        emitPvc(ctx, shape, firstS + Math.max(0.3, shape.couplingRatio * (sinusS[k] - sinusS[k - 1])));
+      // A couplet's second PVC comes (1 + coupling) / 2 of a sinus RR after the first: still premature,
+      // and clear of the first one's T wave.
+      const sinusRrS = sinusS[k] - sinusS[k - 1];
+      if (ectopic[k] === 2) emitPvc(ctx, shape, firstS + ((1 + shape.couplingRatio) / 2) * sinusRrS);
       continue;
     }
     const beat = nextBeatWaves(ctx);
