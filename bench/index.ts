@@ -1,6 +1,7 @@
 // `npm run bench`: every benchmark figure as one JSON line on stdout; logs go to stderr.
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { benchReadWfdb } from './read-wfdb.ts';
 import { benchSynthParallel } from './synth-parallel.ts';
 import { benchSynthOneCore } from './synth-rate.ts';
 
@@ -12,6 +13,10 @@ if (!only || only === 'synth') {
   benchSynthOneCore().forEach(emit);
   process.stderr.write('bench: synthesis with one worker per core…\n');
   (await benchSynthParallel()).forEach(emit);
+}
+if (!only || only === 'read') {
+  process.stderr.write('bench: reading MIT-BIH record 100…\n');
+  benchReadWfdb().forEach(emit);
 }
 if (!only || only === 'slider') {
   process.stderr.write('bench: slider-to-paint latency in headless Chromium…\n');

@@ -3,6 +3,7 @@ import { ParamError } from '../synth/validate.ts';
 import { GENERATOR_VERSION } from '../synth/version.ts';
 import { CliError } from './cli-error.ts';
 import { runGenerate } from './generate.ts';
+import { runInspect } from './inspect.ts';
 
 const USAGE = `Usage: pqrst <command> [flags]
 
@@ -19,6 +20,9 @@ Commands:
              --out DIR            the folder to create (written to a temporary folder, then renamed)
              --force              replace DIR if it exists
              --quiet              print nothing on success
+  inspect    describe a real ECG file: npx pqrst inspect FILE --json
+             FILE: a WFDB .hea (or record path), a .mat with its header, .edf or .csv
+             --fs HZ, --units auto|mV|uV, --column NAME (CSV); --max-bytes N; --ignore-skew
   help       this text
   version    the generator version
 
@@ -29,6 +33,7 @@ export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   try {
     if (command === 'generate') return await runGenerate(rest);
+    if (command === 'inspect') return await runInspect(rest);
     if (command === undefined || command === 'help' || command === '--help' || command === '-h') {
       process.stdout.write(USAGE + '\n');
       return command === undefined ? 2 : 0;

@@ -1,0 +1,143 @@
+/**
+ * Slider latency benchmark: builds the studio (`vite build`), serves it with `vite preview` on a free
+ * port, drives Debian's Chromium with Playwright, drags the R-amplitude slider with real mouse events
+ * (each step fires an `input` event, as a drag does) and waits for each repaint. Latency per step is
+ * the page's own measurement (`window.__pqrst.lastPaintMs`): input event timestamp → the frame after
+ * `Plotly.react` resolved, both on the page's `performance.now()` clock.
+ *
+ * Run: `npx tsx bench/slider-latency.ts [--moves 100]`. Prints exactly one JSON line on stdout:
+ * {"bench":"slider-latency","fsHz":500,"seconds":10,"samples":N,"p50Ms":…,"p95Ms":…}; logs go to stderr.
+ */
+import { createServer } from 'node:net';
+import { loadavg } from 'node:os';
+import { chromium, type Page } from '@playwright/test';
+import { build, preview } from 'vite';
+
+const OUT_DIR = 'node_modules/.cache/pqrst-bench';
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
+const WARMUP_MOVES = 10;
+const STEP_PX = 2;
+
+function log(message: string): void {
+  process.stderr.write(`[slider-latency] ${message}\n`);
+}
+
+function argValue(name: string, fallback: number): number {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? Number(process.argv[i + 1]) : fallback;
+}
+
+/** A TCP port that was free a moment ago. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** The value at fraction `q` of sorted `values` (nearest rank). */
+function percentile(sorted: number[], q: number): number {
+  const rank = Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1));
+  return sorted[rank];
+}
+
+/** Move the mouse to `x`, then wait for the repaint it causes; the page's latency, or null. */
+async function dragStep(page: Page, x: number, y: number): Promise<number | null> {
+  const before = await page.evaluate(() => window.__pqrst.paintCount);
+  await page.mouse.move(x, y);
+  const painted = await page
+    .waitForFunction((count) => window.__pqrst.paintCount > count, before, { timeout: 5000, polling: 5 })
+    .then(() => true)
+    .catch(() => false);
+  if (!painted) return null;
+  await page.evaluate(() => window.__pqrst.whenIdle());
+  return page.evaluate(() => window.__pqrst.lastPaintMs);
+}
+
+async function main(): Promise<void> {
+  const moves = argValue('--moves', 100);
+  log('building with vite…');
+  await build({ logLevel: 'silent', build: { outDir: OUT_DIR, emptyOutDir: true } });
+  const port = await freePort();
+  const server = await preview({
+    logLevel: 'silent',
+    build: { outDir: OUT_DIR },
+    preview: { host: '127.0.0.1', port, strictPort: true, open: false },
+  });
+  const url = `http://127.0.0.1:${port}/`;
+  log(`serving ${url}`);
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: CHROMIUM_ARGS,
+  });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    page.on('pageerror', (err) => log(`page error: ${err.message}`));
+    await page.goto(url);
+    await page.waitForFunction(() => window.__pqrst?.paintCount > 0, null, { timeout: 60_000 });
+    await page.evaluate(() => window.__pqrst.whenIdle());
+    const params = await page.evaluate(() => window.__pqrst.getParams());
+
+    const slider = page.getByRole('slider', { name: 'R amplitude (mV)', exact: true });
+    await slider.scrollIntoViewIfNeeded();
+    const box = await slider.boundingBox();
+    if (!box) throw new Error('R amplitude slider not visible');
+    const [min, max] = await slider.evaluate((el: HTMLInputElement) => [Number(el.min), Number(el.max)]);
+    const y = box.y + box.height / 2;
+    // Grab the thumb where the current value puts it, then drag in small steps, back and forth.
+    let x = box.x + 8 + ((params.rAmpMv - min) / (max - min)) * (box.width - 16);
+    await page.mouse.move(x, y);
+    await page.mouse.down();
+    const latencies: number[] = [];
+    let direction = 1;
+    let missed = 0;
+    for (let i = 0; i < WARMUP_MOVES + moves; i++) {
+      if (x + direction * STEP_PX > box.x + box.width - 10 || x + direction * STEP_PX < box.x + 10) {
+        direction = -direction;
+      }
+      if (i % 40 === 39) direction = -direction;
+      x += direction * STEP_PX;
+      const latencyMs = await dragStep(page, x, y);
+      if (latencyMs === null) missed++;
+      else if (i >= WARMUP_MOVES) latencies.push(latencyMs);
+    }
+    await page.mouse.up();
+    if (latencies.length === 0) throw new Error('no paint was measured');
+
+    const sorted = [...latencies].sort((a, b) => a - b);
+    const round = (v: number) => Math.round(v * 10) / 10;
+    log(
+      `moves without repaint: ${missed}; min ${round(sorted[0])} ms, max ${round(sorted[sorted.length - 1])} ms`,
+    );
+    log(`load average (1 min) ${loadavg()[0].toFixed(2)}`);
+    const result = {
+      bench: 'slider-latency',
+      fsHz: params.fsHz,
+      seconds: params.durationS,
+      samples: latencies.length,
+      p50Ms: round(percentile(sorted, 0.5)),
+      p95Ms: round(percentile(sorted, 0.95)),
+    };
+    process.stdout.write(`${JSON.stringify(result)}\n`);
+  } finally {
+    await browser.close();
+    await new Promise<void>((resolve) => server.httpServer.close(() => resolve()));
+  }
+}
+
+main().catch((err: unknown) => {
+  log(`failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+  process.exit(1);
+});
