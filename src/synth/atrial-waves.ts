@@ -1,17 +1,17 @@
 /**
  * Atrial activity that runs through the whole record, independent of the QRS complexes:
  * - AF f-waves: a fundamental at the dominant frequency plus a 2nd harmonic, whose frequency
- *   (±15 % × irregularity) and amplitude (±50 % × irregularity) drift with slow random modulations, so
- *   the waves are irregular in shape and timing;
+ *   (±25 % × irregularity), amplitude (±50 % × irregularity) and harmonic phase (shape) drift with slow
+ *   random modulations, so the waves are irregular in shape and timing;
  * - flutter F-waves: a regular sawtooth (slow limb over 70 % of the cycle, fast return over 30 %, with
  *   rounded corners), negative or positive in lead II.
  */
 import { sinTurns } from '../core/fast-sin.ts';
 import type { Rng } from '../core/rng.ts';
 
-/** A slow random modulation: three sinusoids of 0.05-0.8 Hz with unit total variance. */
+/** A slow random modulation: three sinusoids of 0.1-2 Hz with unit total variance. */
 function slowModulation(rng: Rng): (tS: number) => number {
-  const f = [0, 1, 2].map(() => 0.05 + 0.75 * rng.uniform());
+  const f = [0, 1, 2].map(() => 0.1 + 1.9 * rng.uniform());
   const ph = [0, 1, 2].map(() => rng.uniform());
   const a = Math.sqrt(2 / 3);
   return (tS) =>
@@ -29,20 +29,23 @@ export function addFibrillatoryWaves(
 ): void {
   const fm = slowModulation(rng);
   const am = slowModulation(rng);
+  const pm = slowModulation(rng);
   const harmonicPhase = rng.uniform();
   const harmonic = 0.2 + 0.2 * rng.uniform();
   let turns = rng.uniform();
   // Modulations are evaluated every 16 samples (they change far slower than that).
   let freq = freqHz;
   let amp = ampMv;
+  let shapePhase = harmonicPhase;
   for (let i = 0; i < out.length; i++) {
     if ((i & 15) === 0) {
       const t = i / fsHz;
-      freq = freqHz * (1 + 0.15 * irregularity * fm(t));
+      freq = freqHz * (1 + 0.25 * irregularity * fm(t));
       amp = ampMv * Math.max(0.2, 1 + 0.5 * irregularity * am(t));
+      shapePhase = harmonicPhase + 0.3 * irregularity * pm(t);
     }
     turns += freq / fsHz;
-    out[i] += amp * (sinTurns(turns) + harmonic * sinTurns(2 * turns + harmonicPhase));
+    out[i] += amp * (sinTurns(turns) + harmonic * sinTurns(2 * turns + shapePhase));
   }
 }
 

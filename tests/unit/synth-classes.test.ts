@@ -10,6 +10,7 @@ import {
   isoelectricLengths,
   measureIntervals,
   medianBeat,
+  pWaveConsistency,
   rrStatistics,
   delineateBeat,
   denoiseEcg,
@@ -72,10 +73,12 @@ describe('the classes measure as what they claim', () => {
     0.95,
     (x, fs) => {
       const peaks = detectRPeaks(x, fs);
-      const m = measureIntervals(x, fs);
       const rr = rrStatistics(peaks, fs);
       const aa = atrialActivity(x, fs, peaks);
-      if (m.pPresent) return 'P present';
+      const p = pWaveConsistency(x, fs, peaks);
+      // "Consistent" = the median beat's P repeats in ≥ 70 % of beats (sinus records measure 1.0; in AF,
+      // f-waves match a P-sized window by chance in up to about half the beats).
+      if (!(p.fraction < 0.7)) return `P consistent in ${(p.fraction * 100).toFixed(0)} % of beats`;
       if (!(rr.rrCv > 0.08)) return `CV ${rr.rrCv.toFixed(3)}`;
       if (!(rr.medianSuccessiveDiffRatio > 0.06)) return `ΔRR ${rr.medianSuccessiveDiffRatio.toFixed(3)}`;
       if (!(aa.dominantHz >= 4 && aa.dominantHz <= 9)) return `atrial peak ${aa.dominantHz.toFixed(2)} Hz`;
@@ -85,7 +88,9 @@ describe('the classes measure as what they claim', () => {
 
   const flutterCheck = (x: Float32Array, fs: number): string | null => {
     const peaks = detectRPeaks(x, fs);
-    const aa = atrialActivity(x, fs, peaks);
+    // QRS blanking, not QRST cancellation: with fixed conduction the F-waves are time-locked to the QRS
+    // and an average-beat subtraction would remove them with the QRST.
+    const aa = atrialActivity(x, fs, peaks, { method: 'blank' });
     const iso = isoelectricLengths(x, fs, peaks);
     if (!(aa.dominantHz >= 4 && aa.dominantHz <= 5.7)) return `atrial peak ${aa.dominantHz.toFixed(2)} Hz`;
     if (iso.fractionAtLeast40Ms > 0)
@@ -142,5 +147,51 @@ describe('the classes measure as what they claim', () => {
     const s = slopeRatio(x, fs);
     if (!(s < 0.5 * nsrMedianSlope)) return `slope ratio ${s.toFixed(3)} vs nsr ${nsrMedianSlope.toFixed(3)}`;
     return null;
+  });
+});
+
+describe('labels of the classes', () => {
+  it('every 10-s pvc record holds a complete PVC (V beat with QRS onset and T offset inside the record)', () => {
+    for (const pattern of ['any', 'isolated', 'bigeminy', 'trigeminy', 'couplets'] as const) {
+      for (let seed = 0; seed < 100; seed++) {
+        const rec = synthesize({ ...DEFAULT_PARAMS, className: 'pvc', pvcPattern: pattern, seed });
+        const complete = rec.beatSymbol.some(
+          (s, i) => s === 'V' && rec.fiducials.qrsOn[i] >= 0 && rec.fiducials.tOff[i] >= 0,
+        );
+        expect(complete, `${pattern} seed ${seed}`).toBe(true);
+      }
+    }
+  });
+
+  it('rhythm notes name the class, and bigeminy/trigeminy get (B / (T', () => {
+    const aux = (p: Partial<SynthParams>) => synthesize({ ...DEFAULT_PARAMS, ...p }).rhythm.map((r) => r.aux);
+    expect(aux({ className: 'nsr' })).toEqual(['(N']);
+    expect(aux({ className: 'af' })).toEqual(['(AFIB']);
+    expect(aux({ className: 'afl' })).toEqual(['(AFL']);
+    expect(aux({ className: 'wpw' })).toEqual(['(PREX']);
+    expect(aux({ className: 'pvc', pvcPattern: 'bigeminy' })).toEqual(['(B']);
+    expect(aux({ className: 'pvc', pvcPattern: 'trigeminy' })).toEqual(['(T']);
+    expect(aux({ className: 'pvc', pvcPattern: 'isolated' })).toEqual(['(N']);
+  });
+
+  it('bigeminy alternates N and V; afl records list F-waves at the flutter rate', () => {
+    const big = synthesize({
+      ...DEFAULT_PARAMS,
+      className: 'pvc',
+      pvcPattern: 'bigeminy',
+      durationS: 30,
+      seed: 3,
+    });
+    const s = big.beatSymbol.join('');
+    expect(s).toMatch(/(NV){5,}/);
+    const afl = synthesize({
+      ...DEFAULT_PARAMS,
+      className: 'afl',
+      aflRateBpmRecordSd: 0,
+      aflRateBpm: 300,
+      seed: 3,
+    });
+    const gaps = Array.from(afl.atrialWaves.subarray(1), (v, i) => (v - afl.atrialWaves[i]) / afl.fsHz);
+    for (const g of gaps) expect(Math.abs(g - 0.2)).toBeLessThanOrEqual(1 / afl.fsHz);
   });
 });

@@ -32,7 +32,8 @@ export function generateAf(ctx: SynthContext): void {
     const beat = nextBeatWaves(ctx);
     beat[0] = 0; // no P wave
     ctx.log.knotsS.push(rPeakS);
-    const layout = placeAtR(ctx, beat, rPeakS, rrS);
+    // QT adapts to rate with a lag of minutes, so in AF it follows the mean RR, not each beat's RR.
+    const layout = placeAtR(ctx, beat, rPeakS, meanRrS);
     addLayout(ctx, layout);
     logLayout(ctx, layout, 'N', false);
     rrS = nextRr();
