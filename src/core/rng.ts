@@ -14,6 +14,8 @@ export interface Rng {
   uniform(): number;
   /** Standard normal draw (exact Box-Muller pairs; use for parameters, not per-sample noise). */
   normal(): number;
+  /** Fill out[0..count) with the next `count` uniform 32-bit words (same words as `count` nextU32 calls). */
+  fillU32(out: Uint32Array, count: number): void;
 }
 
 /** murmur3's 32-bit finaliser: a bijective avalanche mix of one 32-bit word. */
@@ -64,6 +66,28 @@ class Sfc32 implements Rng {
 
   uniform(): number {
     return this.nextU32() / 4294967296;
+  }
+
+  fillU32(out: Uint32Array, count: number): void {
+    // The same steps as nextU32 with the state in int32 locals (registers), for per-sample noise. The
+    // `| 0` keeps V8 from typing the loop variables as doubles (the fields may hold values ≥ 2^31).
+    let a = this.a | 0;
+    let b = this.b | 0;
+    let c = this.c | 0;
+    let d = this.d | 0;
+    for (let i = 0; i < count; i++) {
+      const t = (((a + b) | 0) + d) | 0;
+      d = (d + 1) | 0;
+      a = b ^ (b >>> 9);
+      b = (c + (c << 3)) | 0;
+      c = (c << 21) | (c >>> 11);
+      c = (c + t) | 0;
+      out[i] = t;
+    }
+    this.a = a;
+    this.b = b;
+    this.c = c;
+    this.d = d;
   }
 
   normal(): number {

@@ -128,8 +128,10 @@ function addGaussianNoise(
   const n = out.length;
   const table = NORMAL_TABLE;
   const x = noiseScratch(n);
+  const words = wordScratch(n);
+  rng.fillU32(words, n);
   for (let i = 0; i < n; i++) {
-    const u = rng.nextU32();
+    const u = words[i];
     x[i] = table[u & 0xffff];
     out[i] += whiteMv * table[u >>> 16];
   }
@@ -173,4 +175,11 @@ let scratch = new Float64Array(0);
 function noiseScratch(n: number): Float64Array {
   if (scratch.length < n) scratch = new Float64Array(n);
   return scratch;
+}
+
+let words = new Uint32Array(0);
+
+function wordScratch(n: number): Uint32Array {
+  if (words.length < n) words = new Uint32Array(n);
+  return words;
 }
