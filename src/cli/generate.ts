@@ -62,16 +62,19 @@ export async function runGenerate(argv: string[]): Promise<number> {
   const { recipe, outDir, force, quiet } = recipeFromFlags(argv);
   if (existsSync(outDir) && !force)
     throw new CliError('--out', `${outDir} already exists (add --force to replace it)`);
-  let sink;
-  try {
-    sink = createFolderSink(outDir);
-  } catch (e) {
-    throw new CliError('--out', `cannot write into ${outDir}: ${(e as Error).message}`);
-  }
+  // Handlers first: an interrupt at any point after the temporary folder exists must remove it.
   const controller = new AbortController();
   const onSignal = () => controller.abort(new Error('interrupted'));
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
+  let sink;
+  try {
+    sink = createFolderSink(outDir);
+  } catch (e) {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+    throw new CliError('--out', `cannot write into ${outDir}: ${(e as Error).message}`);
+  }
   const startMs = performance.now();
   let lastReportMs = startMs;
   const progress = (done: number, total: number) => {
