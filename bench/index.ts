@@ -1,6 +1,7 @@
 // `npm run bench`: every benchmark figure as one JSON line on stdout; logs go to stderr.
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { benchImportWindowing } from './import-windowing.ts';
 import { benchReadWfdb } from './read-wfdb.ts';
 import { benchSynthParallel } from './synth-parallel.ts';
 import { benchSynthOneCore } from './synth-rate.ts';
@@ -17,6 +18,9 @@ if (!only || only === 'synth') {
 if (!only || only === 'read') {
   process.stderr.write('bench: reading MIT-BIH record 100…\n');
   benchReadWfdb().forEach(emit);
+  process.stderr.write('bench: importing and windowing all of mitdb…\n');
+  const windowing = await benchImportWindowing();
+  if (windowing) emit(windowing);
 }
 if (!only || only === 'slider') {
   process.stderr.write('bench: slider-to-paint latency in headless Chromium…\n');

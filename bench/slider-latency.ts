@@ -22,7 +22,8 @@ const CHROMIUM_ARGS = [
   '--no-first-run',
   '--disable-quic',
 ];
-const WARMUP_MOVES = 10;
+/** Moves not counted: the first repaints include JIT compilation of the drawing code. */
+const WARMUP_MOVES = 20;
 const STEP_PX = 2;
 
 function log(message: string): void {

@@ -119,14 +119,20 @@ export function collectImportInputs(args: readonly string[]): {
 }
 
 /**
- * Record names for `inputs`: the file name without extension, or, where two inputs share it, the
- * parent folder and name (`original/100`), with a numeric suffix if that still repeats.
+ * Record names for `inputs`: the file name without extension; where two inputs share it, the parent
+ * folder and name (`original/100`); where that still repeats, with the extension too
+ * (`derived/x.edf`, `derived/x.csv`).
  */
 export function recordNames(inputs: readonly ImportInput[]): string[] {
-  const count = new Map<string, number>();
-  for (const i of inputs) count.set(path.basename(i.base), (count.get(path.basename(i.base)) ?? 0) + 1);
-  return inputs.map((i) => {
+  const levels = inputs.map((i) => {
     const name = path.basename(i.base);
-    return (count.get(name) ?? 0) > 1 ? `${path.basename(path.dirname(i.base))}/${name}` : name;
+    const parent = `${path.basename(path.dirname(i.base))}/${name}`;
+    return [name, parent, `${parent}${path.extname(i.path)}`];
   });
+  const counts = [0, 1, 2].map((k) => {
+    const count = new Map<string, number>();
+    for (const l of levels) count.set(l[k], (count.get(l[k]) ?? 0) + 1);
+    return count;
+  });
+  return levels.map((l) => l.find((name, k) => counts[k].get(name) === 1) ?? l[2]);
 }

@@ -3,6 +3,7 @@ import { ParamError } from '../synth/validate.ts';
 import { GENERATOR_VERSION } from '../synth/version.ts';
 import { CliError } from './cli-error.ts';
 import { runGenerate } from './generate.ts';
+import { runImport } from './import.ts';
 import { runInspect } from './inspect.ts';
 
 const USAGE = `Usage: pqrst <command> [flags]
@@ -23,6 +24,10 @@ Commands:
   inspect    describe a real ECG file: npx pqrst inspect FILE --json
              FILE: a WFDB .hea (or record path), a .mat with its header, .edf or .csv
              --fs HZ, --units auto|mV|uV, --column NAME (CSV); --max-bytes N; --ignore-skew
+  import     window real ECG files into a labelled dataset folder (signals.npy + labels.csv)
+             npx pqrst import FILES... --lead II --fs 500 --window 10 [--stride S]
+               [--label-rule R] [--patients CSV] [--reference REFERENCE.csv] [--bandpass 0.5-40] --out DIR
+             FILES: records, .mat, .edf, .csv or folders; see README.md "Importing real ECGs"
   help       this text
   version    the generator version
 
@@ -34,6 +39,7 @@ export async function main(argv: string[]): Promise<number> {
   try {
     if (command === 'generate') return await runGenerate(rest);
     if (command === 'inspect') return await runInspect(rest);
+    if (command === 'import') return await runImport(rest);
     if (command === undefined || command === 'help' || command === '--help' || command === '-h') {
       process.stdout.write(USAGE + '\n');
       return command === undefined ? 2 : 0;

@@ -118,7 +118,7 @@ describe('resample: tones through the resampler', () => {
   for (const [fsIn, fsOut] of RATE_PAIRS) {
     const nyquist = Math.min(fsIn, fsOut) / 2;
     it(`${fsIn} → ${fsOut} Hz: passband tones keep amplitude (≤ 0.1 dB) and phase, images/aliases ≥ 60 dB down`, () => {
-      for (const fraction of [0.02, 0.2, 0.5, 0.7, 0.8]) {
+      for (const fraction of [0.02, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.75, 0.8]) {
         const f = fraction * nyquist;
         const y = resample(tone(f, fsIn, 4, 0.3), fsIn, fsOut);
         expect(y.length).toBe(resampledLength(4 * fsIn, fsIn, fsOut));
@@ -195,12 +195,15 @@ describe('resample: tones through the resampler', () => {
 
   it('resamples 30 min at 360 Hz to 500 Hz in well under a second', () => {
     const x = Float32Array.from({ length: 650_000 }, (_, i) => Math.sin(i * 0.05));
-    resample(x.subarray(0, 10_000), 360, 500); // warm up
-    const t0 = performance.now();
-    const y = resample(x, 360, 500);
-    const ms = performance.now() - t0;
+    let best = Infinity;
+    let y: Float32Array = new Float32Array(0);
+    for (let run = 0; run < 3; run++) {
+      const t0 = performance.now();
+      y = resample(x, 360, 500);
+      best = Math.min(best, performance.now() - t0);
+    }
     expect(y.length).toBe(902_778);
-    expect(ms).toBeLessThan(1000);
+    expect(best).toBeLessThan(1000);
   });
 });
 

@@ -5,6 +5,7 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFi
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { recordNames, type ImportInput } from '../../src/cli/import-files.ts';
 import { runImport } from '../../src/cli/import.ts';
 import { CliError } from '../../src/cli/cli-error.ts';
 import { resample } from '../../src/core/resample.ts';
@@ -117,6 +118,16 @@ describe('pqrst import (no real data needed)', () => {
     expect(recipe.bandpass).toMatchObject({ lowHz: 0.5, highHz: 40, zeroPhase: true });
     await expect(runImport(args)).rejects.toThrow(/already exists/);
     expect(await runImport([...args, '--force', '--quiet'])).toBe(0);
+  });
+
+  it('names records by file, adding the folder and then the extension only where names repeat', () => {
+    const input = (p: string): ImportInput => ({
+      kind: p.endsWith('.edf') ? 'edf' : 'wfdb',
+      path: p,
+      base: p.replace(/\.[a-z]+$/, ''),
+    });
+    const inputs = ['/d/a/100.hea', '/d/b/100.hea', '/d/c/x.edf', '/d/c/x.hea', '/d/c/201.hea'].map(input);
+    expect(recordNames(inputs)).toEqual(['a/100', 'b/100', 'c/x.edf', 'c/x.hea', '201']);
   });
 
   it('reports bad arguments as usage errors naming the flag', async () => {
