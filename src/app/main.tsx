@@ -1,0 +1,26 @@
+/**
+ * Entry point: apply the URL hash, start the worker and the store wiring, install the test hook, then
+ * render. The order matters: the first synthesis request already uses the parameters of the link.
+ */
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { installHashSync } from '../state/hash-sync.ts';
+import { refreshSavedPresetNames } from '../state/saved-presets.ts';
+import '../ui/styles.css';
+import { App } from './App.tsx';
+import { createSynthWorker } from './create-synth-worker.ts';
+import { startSynthesis } from './start-synthesis.ts';
+import { installTestApi } from './test-api.ts';
+
+const hashSync = installHashSync(window);
+refreshSavedPresetNames();
+const synthesis = startSynthesis(createSynthWorker());
+installTestApi(window, { isIdle: synthesis.isIdle, flushHash: hashSync.flush });
+
+const root = document.getElementById('root');
+if (!root) throw new Error('index.html has no #root element');
+createRoot(root).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+);
