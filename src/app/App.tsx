@@ -1,4 +1,5 @@
 /** The studio page: header with preset and seed controls, messages, status, panel and plots. */
+import { ImportPanel } from '../ui/import/ImportPanel.tsx';
 import { MessageArea } from '../ui/MessageArea.tsx';
 import { ParamPanel } from '../ui/ParamPanel.tsx';
 import { BeatPlot } from '../ui/plots/BeatPlot.tsx';
@@ -6,6 +7,7 @@ import { StripPlot } from '../ui/plots/StripPlot.tsx';
 import { PresetBar } from '../ui/PresetBar.tsx';
 import { SeedBox } from '../ui/SeedBox.tsx';
 import { StatusLine } from '../ui/StatusLine.tsx';
+import { VarietyPanel } from '../ui/variety/VarietyPanel.tsx';
 
 /** The whole page. */
 export function App() {
@@ -29,8 +31,10 @@ export function App() {
         <div className="plots">
           <StripPlot />
           <BeatPlot />
+          <VarietyPanel />
         </div>
       </main>
+      <ImportPanel />
     </div>
   );
 }

@@ -1,6 +1,7 @@
 /**
- * Entry point: apply the URL hash, start the worker and the store wiring, install the test hook, then
- * render. The order matters: the first synthesis request already uses the parameters of the link.
+ * Entry point: apply the URL hash, start the worker and the store wiring (strip and variety view),
+ * install the test hook, then render. The order matters: the first synthesis request already uses the
+ * parameters of the link.
  */
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
@@ -10,11 +11,15 @@ import '../ui/styles.css';
 import { App } from './App.tsx';
 import { createSynthWorker } from './create-synth-worker.ts';
 import { startSynthesis } from './start-synthesis.ts';
+import { startVariety } from './start-variety.ts';
 import { installTestApi } from './test-api.ts';
+import { splitWorker } from './worker-channels.ts';
 
 const hashSync = installHashSync(window);
 refreshSavedPresetNames();
-const synthesis = startSynthesis(createSynthWorker());
+const channels = splitWorker(createSynthWorker());
+const synthesis = startSynthesis(channels.synth);
+startVariety(channels.variety);
 installTestApi(window, { isIdle: synthesis.isIdle, flushHash: hashSync.flush });
 
 const root = document.getElementById('root');

@@ -2,6 +2,7 @@
 import { lastStripPaint, stripPaintCount } from '../state/paint-log.ts';
 import { setParams } from '../state/params-actions.ts';
 import { studioStore } from '../state/studio-store.ts';
+import { lastBeatViewsPaint, lastVarietyPaint } from '../state/view-log.ts';
 import type { PqrstTestApi } from '../types/pqrst-test-api.d.ts';
 
 /** What the hook needs from the running app. */
@@ -24,6 +25,8 @@ export function createTestApi(deps: TestApiDeps): PqrstTestApi {
       const paint = lastStripPaint();
       return { timeS: paint ? Array.from(paint.timeS) : [], mv: paint ? Array.from(paint.mv) : [] };
     },
+    getVariety: () => lastVarietyPaint().map(({ seed, className }) => ({ seed, className })),
+    getBeatViews: () => lastBeatViewsPaint().map(({ title, parts }) => ({ title, parts: [...parts] })),
     whenIdle() {
       return new Promise<void>((resolve) => {
         const check = () => {

@@ -8,7 +8,7 @@ import { createStore } from 'zustand/vanilla';
 import { DEFAULT_PARAMS, type PresetName, type SynthParams } from '../synth/index.ts';
 
 /** Where a message comes from; a new message replaces the previous one of the same source. */
-export type MessageSource = 'hash' | 'file' | 'storage' | 'input' | 'synth' | 'plot';
+export type MessageSource = 'hash' | 'file' | 'storage' | 'input' | 'synth' | 'variety' | 'plot';
 
 /** A message shown to the user: errors in the alert area, infos in the status area. */
 export interface UiMessage {

@@ -1,7 +1,8 @@
 /**
  * One collapsible section of the parameter panel. Sections of one rhythm class (all keys prefixed by
- * the class name, e.g. `afRateBpm` for class `af`) open when that class is chosen and close when
- * another is; the user can still open or close any section.
+ * the class name, e.g. `afRateBpm` for class `af`) are shown, open, only while that class is chosen;
+ * the other classes' sections are hidden so the panel lists just what shapes the record on screen. The
+ * user can still open or close any shown section.
  */
 import { useEffect, useState, type ReactNode } from 'react';
 import { useStudio } from '../state/use-studio.ts';
@@ -15,15 +16,18 @@ export interface ParamGroupProps {
   children: ReactNode;
 }
 
-/** A `<details>` section whose open state follows the chosen class. */
+/** A `<details>` section, shown only for its class (if it has one). */
 export function ParamGroup({ title, forClass, children }: ParamGroupProps) {
   const chosenClass = useStudio((s) => (forClass === null ? null : String(s.params.className)));
-  const [open, setOpen] = useState(forClass === null || chosenClass === forClass);
+  const active = forClass === null || chosenClass === forClass;
+  const [open, setOpen] = useState(true);
 
+  // Choosing a class opens its section again.
   useEffect(() => {
-    if (forClass !== null) setOpen(chosenClass === forClass);
+    if (forClass !== null && chosenClass === forClass) setOpen(true);
   }, [chosenClass, forClass]);
 
+  if (!active) return null;
   return (
     <details className="param-group" open={open} onToggle={(e) => setOpen(e.currentTarget.open)}>
       <summary>

@@ -5,28 +5,18 @@
  * Protocol: the client sends `SynthRequest`s with strictly increasing ids and keeps at most one in
  * flight. The worker answers every request exactly once, with a `SynthResult`, a `SynthFailure` or,
  * when a newer request superseded it before it ran, a `SynthDropped`. Sample buffers travel by transfer.
+ * The same worker also serves the variety view (see `variety-protocol.ts`); its replies have their own
+ * `variety-*` types, so the two request streams never mix.
  */
-import type { Wave } from '../synth/index.ts';
+import type { BeatView } from '../synth/index.ts';
 
-/** Ask for one record and its single-beat view. `params` is validated by the worker. */
+/** Ask for one record and its single-beat views. `params` is validated by the worker. */
 export interface SynthRequest {
   type: 'synth';
   /** Strictly increasing per client; a lower id than one already seen is stale. */
   id: number;
   /** A complete parameter object (unknown until the worker has validated it). */
   params: unknown;
-}
-
-/** The base beat split into its Gaussian components (see `beatComponents`). */
-export interface BeatPayload {
-  /** Time of each sample relative to the R peak, s. */
-  timeS: Float64Array;
-  /** Each wave's Gaussian alone, mV. */
-  componentsMv: Record<Wave, Float64Array>;
-  /** The sum of the five, mV. */
-  sumMv: Float64Array;
-  /** Wave boundaries relative to the R peak, s. */
-  boundariesS: { pOn: number; pOff: number; qrsOn: number; qrsOff: number; tOff: number };
 }
 
 /** A synthesized record; its buffers were transferred, not copied. */
@@ -39,9 +29,12 @@ export interface SynthResult {
   fsHz: number;
   /** R-peak sample indices (ascending). */
   rPeak: Int32Array;
-  /** The single-beat view. */
-  beat: BeatPayload;
-  /** Worker time spent in `synthesize` + `beatComponents`, ms. */
+  /**
+   * The class's typical beat(s) split into named parts (see `beatViews`): one view, or two for `pvc`
+   * (a sinus beat and a PVC). Times are relative to the R peak, s; amplitudes in mV.
+   */
+  beatViews: BeatView[];
+  /** Worker time spent in `synthesize` + `beatViews`, ms. */
   synthMs: number;
 }
 
@@ -60,5 +53,5 @@ export interface SynthDropped {
   id: number;
 }
 
-/** Any message the worker sends back. */
+/** Any reply to a `SynthRequest`. */
 export type SynthReply = SynthResult | SynthFailure | SynthDropped;

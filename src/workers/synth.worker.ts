@@ -1,85 +1,92 @@
 /**
- * Module worker: runs `synthesize` and `beatComponents` off the main thread. Requests that a newer one
- * superseded before they ran are answered `dropped`; invalid parameters are answered with an error
- * naming the parameter (the worker never throws out of its handler). Buffers go back by transfer.
+ * Module worker: serves the live strip (`synthesize` + `beatViews`) and the variety view off the main
+ * thread. The strip always goes first: a variety request is computed one record per task, and a strip
+ * request that arrives meanwhile is served before the next record. Requests superseded before they ran
+ * (strip) or finished (variety) are answered `dropped` / `variety-dropped`; invalid parameters are
+ * answered with an error naming the parameter (the worker never throws out of its handler). Buffers go
+ * back by transfer.
  */
-import { beatComponents, ParamError, synthesize, validateParams } from '../synth/index.ts';
-import type { SynthReply, SynthRequest, SynthResult } from './synth-protocol.ts';
+import { serveSynth, synthTransferables } from './serve-synth.ts';
+import type { SynthRequest } from './synth-protocol.ts';
+import { VarietyJob, varietyTransferables } from './variety-job.ts';
+import type { VarietyRequest, WorkerReply, WorkerRequest } from './variety-protocol.ts';
 
 declare const self: DedicatedWorkerGlobalScope;
 
-let newestId = -Infinity;
-let waiting: SynthRequest | null = null;
+/** Longest a task spends on variety records before yielding, ms. */
+const VARIETY_SLICE_MS = 4;
+
+let newestSynthId = -Infinity;
+let newestVarietyId = -Infinity;
+let waitingSynth: SynthRequest | null = null;
+let varietyJob: VarietyJob | null = null;
 let scheduled = false;
 
-function send(reply: SynthReply): void {
-  if (reply.type !== 'result') {
-    self.postMessage(reply);
-    return;
-  }
-  const { beat } = reply;
-  const buffers = [
-    reply.signalMv.buffer,
-    reply.rPeak.buffer,
-    beat.timeS.buffer,
-    beat.sumMv.buffer,
-    ...Object.values(beat.componentsMv).map((c) => c.buffer),
-  ] as ArrayBuffer[];
-  self.postMessage(reply, buffers);
+function send(reply: WorkerReply, transfer: ArrayBuffer[] = []): void {
+  self.postMessage(reply, transfer);
 }
 
-function serve(request: SynthRequest): SynthReply {
-  const startMs = performance.now();
-  try {
-    const params = validateParams(request.params);
-    const record = synthesize(params);
-    const beat = beatComponents(params);
-    const result: SynthResult = {
-      type: 'result',
-      id: request.id,
-      signalMv: record.signalMv,
-      fsHz: record.fsHz,
-      rPeak: record.rPeak,
-      beat: {
-        timeS: beat.timeS,
-        componentsMv: beat.components,
-        sumMv: beat.sumMv,
-        boundariesS: beat.boundariesS,
-      },
-      synthMs: performance.now() - startMs,
-    };
-    return result;
-  } catch (err) {
-    const key = err instanceof ParamError ? err.key : null;
-    const message = err instanceof Error ? err.message : String(err);
-    return { type: 'error', id: request.id, key, message };
-  }
-}
-
-/** Serve the newest waiting request; messages that arrived meanwhile have already replaced it. */
-function runNewest(): void {
-  scheduled = false;
-  const request = waiting;
-  waiting = null;
-  if (request) send(serve(request));
-}
-
-self.onmessage = (event: MessageEvent<SynthRequest>) => {
-  const request = event.data;
-  if (request?.type !== 'synth' || typeof request.id !== 'number') {
-    send({ type: 'error', id: -1, key: null, message: 'malformed request' });
-    return;
-  }
-  if (request.id <= newestId) {
-    send({ type: 'dropped', id: request.id });
-    return;
-  }
-  newestId = request.id;
-  if (waiting) send({ type: 'dropped', id: waiting.id });
-  waiting = request;
+function schedule(): void {
   // Yield one task so that requests already queued behind this one can supersede it.
   if (!scheduled) {
     scheduled = true;
-    setTimeout(runNewest, 0);
+    setTimeout(runTask, 0);
+  }
+}
+
+/** One task: the newest strip request if one waits, else a slice of the variety job. */
+function runTask(): void {
+  scheduled = false;
+  const synth = waitingSynth;
+  waitingSynth = null;
+  if (synth) {
+    const reply = serveSynth(synth);
+    send(reply, synthTransferables(reply));
+  } else if (varietyJob) {
+    const job = varietyJob;
+    const untilMs = performance.now() + VARIETY_SLICE_MS;
+    do job.step();
+    while (!job.done && performance.now() < untilMs);
+    if (job.done) {
+      varietyJob = null;
+      const reply = job.reply();
+      send(reply, varietyTransferables(reply));
+    }
+  }
+  if (waitingSynth || varietyJob) schedule();
+}
+
+function acceptSynth(request: SynthRequest): void {
+  if (request.id <= newestSynthId) {
+    send({ type: 'dropped', id: request.id });
+    return;
+  }
+  newestSynthId = request.id;
+  if (waitingSynth) send({ type: 'dropped', id: waitingSynth.id });
+  waitingSynth = request;
+  schedule();
+}
+
+function acceptVariety(request: VarietyRequest): void {
+  if (request.id <= newestVarietyId) {
+    send({ type: 'variety-dropped', id: request.id });
+    return;
+  }
+  newestVarietyId = request.id;
+  if (varietyJob) send({ type: 'variety-dropped', id: varietyJob.request.id });
+  varietyJob = new VarietyJob(request);
+  schedule();
+}
+
+self.onmessage = (event: MessageEvent<WorkerRequest>) => {
+  const request = event.data;
+  if (typeof request?.id !== 'number') {
+    send({ type: 'error', id: -1, key: null, message: 'malformed request' });
+  } else if (request.type === 'synth') {
+    acceptSynth(request);
+  } else if (request.type === 'variety') {
+    acceptVariety(request);
+  } else {
+    send({ type: 'error', id: -1, key: null, message: 'malformed request' });
   }
 };

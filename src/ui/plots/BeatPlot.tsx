@@ -1,11 +1,14 @@
-/** The single-beat view: the five Gaussian components and their sum, drawn outside React. */
+/** The single-beat view: the class's beat(s), named parts under their sum, drawn outside React. */
 import { useEffect, useRef } from 'react';
 import { subscribeStripPaints } from '../../state/paint-log.ts';
 import { latestResult } from '../../state/synth-results.ts';
 import { createBeatRenderer } from './beat-renderer.ts';
 import { reportPlotError } from './plot-error.ts';
 
-/** The base beat at the current parameters (no variability, no noise), split into P, Q, R, S, T. */
+/**
+ * The class's typical beat(s) at the current parameters' means (no variability, no noise): a sinus beat,
+ * an AF or flutter beat over its atrial waves, a sinus beat beside a PVC, or a pre-excited beat.
+ */
 export function BeatPlot() {
   const plotRef = useRef<HTMLDivElement>(null);
 
@@ -30,7 +33,9 @@ export function BeatPlot() {
     <figure className="plot-card">
       <figcaption>
         <h2>Single beat</h2>
-        <span className="plot-note">Base beat without variability or noise: components under their sum</span>
+        <span className="plot-note">
+          Mean beat of the class, without variability or noise: named parts (dotted) under their sum
+        </span>
       </figcaption>
       <div ref={plotRef} data-testid="beat-plot" />
     </figure>

@@ -1,22 +1,21 @@
 /**
- * The single-beat figure: the five Gaussian components P, Q, R, S, T drawn separately (thin, lightly
- * filled, labelled at their peaks) under their sum (thick), on a time axis relative to the R peak,
- * with the P, QRS and T spans shaded.
+ * The single-beat figure: each of the class's beat views (one, or a sinus beat beside a PVC) in its own
+ * subplot, side by side on one shared amplitude scale. In each, the named parts (P, Q, R, S, T,
+ * f-/F-waves, delta wave…) are drawn thin, dotted and lightly filled, labelled at their peak, under
+ * their sum (thick), on a time axis relative to the R peak.
  */
-import type { Annotation, Data, Layout, Shape } from 'plotly.js-dist-min';
-import type { Wave } from '../../synth/index.ts';
-import type { BeatPayload } from '../../workers/synth-protocol.ts';
+import type { Annotation, Data, Layout, LayoutAxis, XAxisName, YAxisName } from 'plotly.js-dist-min';
+import type { BeatView } from '../../synth/index.ts';
+import { CONTINUOUS_PARTS, partColor, partFill } from './beat-part-style.ts';
 
-const WAVE_STYLE: Record<Wave, { label: string; color: string; fill: string }> = {
-  p: { label: 'P', color: '#2e7d32', fill: 'rgba(46,125,50,0.10)' },
-  q: { label: 'Q', color: '#7b1fa2', fill: 'rgba(123,31,162,0.10)' },
-  r: { label: 'R', color: '#c62828', fill: 'rgba(198,40,40,0.08)' },
-  s: { label: 'S', color: '#ef6c00', fill: 'rgba(239,108,0,0.10)' },
-  t: { label: 'T', color: '#1565c0', fill: 'rgba(21,101,192,0.10)' },
-};
-const WAVE_ORDER: readonly Wave[] = ['p', 'q', 'r', 's', 't'];
-/** Components smaller than this are not labelled, mV. */
+/** Parts smaller than this are not labelled, mV. */
 const LABEL_MIN_MV = 0.005;
+/** Space between two subplots, fraction of the plot width. */
+const GAP = 0.07;
+/** Shown time window, s from the R peak. */
+const RANGE_S: [number, number] = [-0.5, 0.8];
+/** Height of the figure, px. */
+export const BEAT_FIGURE_HEIGHT_PX = 270;
 
 function peakIndex(values: Float64Array): number {
   let best = 0;
@@ -24,76 +23,138 @@ function peakIndex(values: Float64Array): number {
   return best;
 }
 
-function span(x0: number, x1: number, color: string): Partial<Shape> {
-  return {
-    type: 'rect',
-    xref: 'x',
-    yref: 'paper',
-    x0,
-    x1,
-    y0: 0,
-    y1: 1,
-    fillcolor: color,
-    line: { width: 0 },
-    layer: 'below',
-  };
+/** The amplitude range covering every part and sum of `views`, with a margin for labels, mV. */
+function amplitudeRange(views: readonly BeatView[]): [number, number] {
+  let lo = -0.2;
+  let hi = 0.5;
+  for (const view of views) {
+    for (const values of [view.sumMv, ...view.parts.map((p) => p.mv)]) {
+      for (let i = 0; i < values.length; i++) {
+        if (values[i] < lo) lo = values[i];
+        if (values[i] > hi) hi = values[i];
+      }
+    }
+  }
+  const pad = 0.12 * (hi - lo);
+  return [lo - pad, hi + pad];
 }
 
-/** Plotly traces and layout of the beat `beat`. */
-export function beatFigure(beat: BeatPayload): { data: Data[]; layout: Partial<Layout> } {
-  const { timeS, componentsMv, sumMv, boundariesS: b } = beat;
-  const data: Data[] = WAVE_ORDER.map((w) => ({
+/** Axis suffix of subplot `i`: '' for the first, then '2', '3', … */
+function suffix(i: number): string {
+  return i === 0 ? '' : String(i + 1);
+}
+
+/** The x axis of subplot `i` ('x', 'x2', …), or its domain reference. */
+function xAxis(i: number, domain = false): XAxisName {
+  return `x${suffix(i)}${domain ? ' domain' : ''}` as XAxisName;
+}
+
+/** The y axis of subplot `i` ('y', 'y2', …). */
+function yAxis(i: number): YAxisName {
+  return `y${suffix(i)}` as YAxisName;
+}
+
+function viewTraces(view: BeatView, i: number): Data[] {
+  const axes = { xaxis: xAxis(i), yaxis: yAxis(i) };
+  const data: Data[] = view.parts.map((part) => ({
     type: 'scatter',
     mode: 'lines',
-    name: WAVE_STYLE[w].label,
-    x: timeS,
-    y: componentsMv[w],
-    line: { color: WAVE_STYLE[w].color, width: 1.4, dash: 'dot' },
+    name: part.name,
+    x: view.timeS,
+    y: part.mv,
+    ...axes,
+    line: { color: partColor(part.name), width: 1.4, dash: 'dot' },
     fill: 'tozeroy',
-    fillcolor: WAVE_STYLE[w].fill,
-    hovertemplate: `${WAVE_STYLE[w].label}: %{y:.3f} mV<extra></extra>`,
+    fillcolor: partFill(partColor(part.name)),
+    hovertemplate: `${part.name}: %{y:.3f} mV<extra></extra>`,
   }));
   data.push({
     type: 'scatter',
     mode: 'lines',
-    name: 'Sum (P+Q+R+S+T)',
-    x: timeS,
-    y: sumMv,
+    name: 'Sum',
+    x: view.timeS,
+    y: view.sumMv,
+    ...axes,
     line: { color: '#1b1b1f', width: 2.4 },
     hovertemplate: 'sum: %{y:.3f} mV<extra>%{x:.3f} s</extra>',
   });
-  const annotations: Partial<Annotation>[] = WAVE_ORDER.flatMap((w) => {
-    const values = componentsMv[w];
-    const i = peakIndex(values);
-    if (Math.abs(values[i]) < LABEL_MIN_MV) return [];
+  return data;
+}
+
+function viewAnnotations(view: BeatView, i: number): Partial<Annotation>[] {
+  const axes = { xref: xAxis(i), yref: yAxis(i) };
+  const labels: Partial<Annotation>[] = view.parts.flatMap((part) => {
+    const values = part.mv;
+    const continuous = CONTINUOUS_PARTS.has(part.name);
+    const k = continuous ? Math.round(0.03 * values.length) : peakIndex(values);
+    if (!continuous && Math.abs(values[k]) < LABEL_MIN_MV) return [];
     return [
       {
-        x: timeS[i],
-        y: values[i],
-        text: `<b>${WAVE_STYLE[w].label}</b>`,
+        ...axes,
+        x: view.timeS[k],
+        y: continuous ? 0 : values[k],
+        text: `<b>${part.name}</b>`,
         showarrow: false,
-        yshift: values[i] >= 0 ? 10 : -10,
-        font: { color: WAVE_STYLE[w].color, size: 13 },
+        xanchor: continuous ? 'left' : 'center',
+        yshift: continuous ? -14 : values[k] >= 0 ? 10 : -10,
+        font: { color: partColor(part.name), size: 12 },
+        // A light backing keeps a label readable where it sits on the sum's line.
+        bgcolor: 'rgba(255,255,255,0.8)',
+        borderpad: 1,
       },
     ];
   });
+  labels.push({
+    xref: xAxis(i, true),
+    yref: 'paper',
+    x: 0.5,
+    y: 1,
+    yanchor: 'bottom',
+    yshift: 4,
+    showarrow: false,
+    text: `<b>${view.title}</b>`,
+    font: { size: 12, color: '#1d1f24' },
+  });
+  return labels;
+}
+
+/** Plotly traces and layout of the beat views `views`. */
+export function beatFigure(views: readonly BeatView[]): { data: Data[]; layout: Partial<Layout> } {
+  const n = Math.max(1, views.length);
+  const width = (1 - GAP * (n - 1)) / n;
+  const rangeMv = amplitudeRange(views);
   const layout: Partial<Layout> = {
     autosize: true,
-    height: 300,
-    margin: { l: 58, r: 14, t: 8, b: 46 },
+    height: BEAT_FIGURE_HEIGHT_PX,
+    margin: { l: 58, r: 14, t: 26, b: 46 },
     paper_bgcolor: '#ffffff',
     plot_bgcolor: '#ffffff',
     font: { family: 'system-ui, sans-serif', size: 11, color: '#333' },
     hovermode: 'x unified',
-    legend: { orientation: 'h', x: 0, y: 1, yanchor: 'bottom' },
-    xaxis: { title: { text: 'Time from R peak (s)' }, zeroline: true, gridcolor: '#eee', range: [-0.5, 0.7] },
-    yaxis: { title: { text: 'Amplitude (mV)' }, zeroline: true, zerolinecolor: '#bbb', gridcolor: '#eee' },
-    shapes: [
-      span(b.pOn, b.pOff, 'rgba(46,125,50,0.05)'),
-      span(b.qrsOn, b.qrsOff, 'rgba(198,40,40,0.05)'),
-      span(b.qrsOff, b.tOff, 'rgba(21,101,192,0.04)'),
-    ],
-    annotations,
+    showlegend: false,
+    annotations: views.flatMap(viewAnnotations),
   };
-  return { data, layout };
+  views.forEach((_, i) => {
+    const x0 = i * (width + GAP);
+    const xaxis: Partial<LayoutAxis> = {
+      domain: [x0, Math.min(1, x0 + width)],
+      anchor: yAxis(i),
+      title: { text: 'Time from R peak (s)' },
+      range: [...RANGE_S],
+      zeroline: true,
+      zerolinecolor: '#ccc',
+      gridcolor: '#eee',
+    };
+    const yaxis: Partial<LayoutAxis> = {
+      anchor: xAxis(i),
+      title: { text: 'Amplitude (mV)', standoff: 4 },
+      range: [...rangeMv],
+      zeroline: true,
+      zerolinecolor: '#bbb',
+      gridcolor: '#eee',
+    };
+    layout[`xaxis${suffix(i)}` as 'xaxis'] = xaxis;
+    layout[`yaxis${suffix(i)}` as 'yaxis'] = yaxis;
+  });
+  return { data: views.flatMap(viewTraces), layout };
 }

@@ -1,10 +1,11 @@
 /**
- * Draws the single-beat view (SVG `scatter`, small) outside React. It never competes with the live
+ * Draws the single-beat views (SVG `scatter`, small) outside React, and logs what it drew. It never competes with the live
  * strip: it repaints only once the strip has drawn the newest result and no newer result arrived for
  * `SETTLE_MS` (or at the latest every `MAX_STALE_MS` during a long drag).
  */
 import Plotly, { type Config } from 'plotly.js-dist-min';
 import type { PublishedResult } from '../../state/synth-results.ts';
+import { recordBeatViewsPaint } from '../../state/view-log.ts';
 import { beatFigure } from './beat-figure.ts';
 import { createLatestPainter } from './latest-painter.ts';
 
@@ -30,8 +31,10 @@ export interface BeatRenderer {
 /** Create a renderer drawing into `div`; `onError` receives failed paints. */
 export function createBeatRenderer(div: HTMLElement, onError: (err: unknown) => void): BeatRenderer {
   const painter = createLatestPainter(async (published: PublishedResult) => {
-    const { data, layout } = beatFigure(published.result.beat);
+    const views = published.result.beatViews;
+    const { data, layout } = beatFigure(views);
     await Plotly.react(div, data, layout, CONFIG);
+    recordBeatViewsPaint(views.map((v) => ({ title: v.title, parts: v.parts.map((p) => p.name) })));
   }, onError);
   let waiting: PublishedResult | null = null;
   let timer: ReturnType<typeof setTimeout> | null = null;

@@ -1,0 +1,104 @@
+/** What an import gave: the records read (pick one to plot), the files skipped, and the class summary. */
+import { useStore } from 'zustand';
+import { requestExport } from '../../app/import-client.ts';
+import { CLASS_NAMES } from '../../core/units.ts';
+import { importStore } from '../../state/import-store.ts';
+
+function download(fileName: string, blob: Blob): void {
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  link.style.display = 'none';
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+/** Download signals.npy and labels.csv (made in the worker). */
+function downloadDataset(): void {
+  requestExport((npy, labelsCsv) => {
+    download('signals.npy', new Blob([npy], { type: 'application/octet-stream' }));
+    download('labels.csv', new Blob([labelsCsv], { type: 'text/csv' }));
+  });
+}
+
+/** The results of the last import. */
+export function ImportResults() {
+  const records = useStore(importStore, (s) => s.records);
+  const skipped = useStore(importStore, (s) => s.skipped);
+  const summary = useStore(importStore, (s) => s.summary);
+  const selected = useStore(importStore, (s) => s.selected);
+  const exporting = useStore(importStore, (s) => s.exporting);
+  if (summary === null) return null;
+  return (
+    <div className="import-results">
+      <section aria-label="Loaded records">
+        <h3>Loaded records ({records.length})</h3>
+        <ul className="import-records">
+          {records.map((r) => (
+            <li key={r.name}>
+              <button
+                type="button"
+                aria-pressed={r.name === selected}
+                onClick={() => importStore.setState({ selected: r.name })}
+              >
+                {r.name}
+              </button>{' '}
+              lead {r.lead}, {r.fsHz} Hz, {(r.signalMv.length / r.fsHz).toFixed(1)} s, {r.beatSymbols.length}{' '}
+              beats, {r.windows} windows
+              {r.warnings.length > 0 && <span className="import-warning"> — {r.warnings.join('; ')}</span>}
+            </li>
+          ))}
+        </ul>
+      </section>
+      {skipped.length > 0 && (
+        <section aria-label="Skipped files">
+          <h3>Skipped ({skipped.length})</h3>
+          <ul className="import-skipped" role="alert" data-testid="import-skipped">
+            {skipped.map((s, i) => (
+              <li key={`${s.file}-${i}`}>
+                <strong>{s.file}</strong>: {s.reason}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      <section aria-label="Dataset summary">
+        <h3>
+          Dataset: {summary.windows} windows from {summary.records} records, {summary.patients} patients
+        </h3>
+        <table className="import-summary" data-testid="import-summary">
+          <thead>
+            <tr>
+              <th scope="col">Class</th>
+              <th scope="col">Windows</th>
+              <th scope="col">Records</th>
+              <th scope="col">Patients</th>
+            </tr>
+          </thead>
+          <tbody>
+            {CLASS_NAMES.map((c) => (
+              <tr key={c} data-class={c}>
+                <th scope="row">{c}</th>
+                <td>{summary.perClass[c].windows}</td>
+                <td>{summary.perClass[c].records}</td>
+                <td>{summary.perClass[c].patients}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        {summary.skippedWindows.length > 0 && (
+          <p>
+            {summary.skippedWindows.length} windows skipped (
+            {[...new Set(summary.skippedWindows.map((w) => w.reason))].slice(0, 3).join('; ')})
+          </p>
+        )}
+        <button type="button" onClick={downloadDataset} disabled={exporting || summary.windows === 0}>
+          Download dataset (.npy + labels.csv)
+        </button>
+      </section>
+    </div>
+  );
+}
