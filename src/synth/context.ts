@@ -137,3 +137,17 @@ export function logLayout(
   timesS[6] = c[4] + b * w[4];
   ctx.log.add(Math.round(layout.rPeakS * ctx.fsHz), symbol, timesS, ctx.fsHz, ctx.nSamples);
 }
+
+/**
+ * Emit one beat with its R peak at `rPeakS`: jitter the record's waves, drop the P wave unless `hasP`,
+ * lay it out with `rrS` as the preceding RR (it sets QT), add it to the signal and log it. Used by the
+ * classes whose beats need no further shaping (af, afl).
+ */
+export function emitBeatAtR(ctx: SynthContext, rPeakS: number, rrS: number, hasP: boolean): void {
+  const beat = nextBeatWaves(ctx);
+  if (!hasP) beat[0] = 0;
+  ctx.log.knotsS.push(rPeakS);
+  const layout = placeAtR(ctx, beat, rPeakS, rrS);
+  addLayout(ctx, layout);
+  logLayout(ctx, layout, 'N', hasP);
+}

@@ -4,14 +4,7 @@
  * pattern, coefficient of variation `afRrCv`); narrow QRS complexes from the record's wave parameters.
  */
 import { addFibrillatoryWaves } from '../atrial-waves.ts';
-import {
-  addLayout,
-  drawClassParam,
-  logLayout,
-  nextBeatWaves,
-  placeAtR,
-  type SynthContext,
-} from '../context.ts';
+import { drawClassParam, emitBeatAtR, type SynthContext } from '../context.ts';
 import { clampRr } from '../rr-process.ts';
 
 /** Lay out an AF record into `ctx`. */
@@ -29,13 +22,9 @@ export function generateAf(ctx: SynthContext): void {
   let rrS = nextRr();
   let rPeakS = -ctx.rng.uniform() * rrS - rrS;
   while (rPeakS - 1 < ctx.durationS) {
-    const beat = nextBeatWaves(ctx);
-    beat[0] = 0; // no P wave
-    ctx.log.knotsS.push(rPeakS);
-    // QT adapts to rate with a lag of minutes, so in AF it follows the mean RR, not each beat's RR.
-    const layout = placeAtR(ctx, beat, rPeakS, meanRrS);
-    addLayout(ctx, layout);
-    logLayout(ctx, layout, 'N', false);
+    // No P wave. QT adapts to rate with a lag of minutes, so in AF it follows the mean RR, not each
+    // beat's RR.
+    emitBeatAtR(ctx, rPeakS, meanRrS, false);
     rrS = nextRr();
     rPeakS += rrS;
   }

@@ -5,14 +5,7 @@
  * each RR is a whole number of flutter cycles. No P waves; narrow QRS.
  */
 import { addFlutterWaves, SAWTOOTH_TROUGH_PHASE } from '../atrial-waves.ts';
-import {
-  addLayout,
-  drawClassParam,
-  logLayout,
-  nextBeatWaves,
-  placeAtR,
-  type SynthContext,
-} from '../context.ts';
+import { drawClassParam, emitBeatAtR, type SynthContext } from '../context.ts';
 
 /** Pick this record's conduction ratio mode. */
 function conductionMode(ctx: SynthContext): '2:1' | '3:1' | '4:1' | 'variable' {
@@ -40,12 +33,7 @@ export function generateAfl(ctx: SynthContext): void {
   let rrS = n * cycleS;
   while (startS + cycle * cycleS + avDelayS - 1 < ctx.durationS) {
     const rPeakS = startS + cycle * cycleS + avDelayS;
-    const beat = nextBeatWaves(ctx);
-    beat[0] = 0; // no P wave
-    ctx.log.knotsS.push(rPeakS);
-    const layout = placeAtR(ctx, beat, rPeakS, rrS);
-    addLayout(ctx, layout);
-    logLayout(ctx, layout, 'N', false);
+    emitBeatAtR(ctx, rPeakS, rrS, false); // no P wave
     n = ratio();
     cycle += n;
     rrS = n * cycleS;
