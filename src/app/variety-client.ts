@@ -1,7 +1,6 @@
 /**
- * The main-thread side of the variety view's requests. Like the strip's client: at most one request in
- * flight, and while it runs a newer request replaces the queued one, so only the newest parameters are
- * ever computed after the current job.
+ * The main-thread side of the variety view's requests, coalesced through a latest-wins queue (see
+ * latest-wins.ts), so only the newest parameters are ever computed after the current job.
  */
 import type { SynthParams } from '../synth/index.ts';
 import type {
@@ -10,6 +9,7 @@ import type {
   VarietyRequest,
   VarietyResult,
 } from '../workers/variety-protocol.ts';
+import { LatestWins } from './latest-wins.ts';
 import type { ChannelPort } from './worker-channels.ts';
 
 /** Callbacks of a variety client. */
@@ -30,19 +30,17 @@ export interface VarietyShape {
 
 /** A coalescing client of the worker's variety requests. */
 export class VarietyClient {
-  private nextId = 1;
-  private inFlight: { id: number; params: SynthParams } | null = null;
-  private queued: SynthParams | null = null;
+  private readonly queue: LatestWins<SynthParams>;
 
   constructor(
-    private readonly port: ChannelPort<VarietyRequest, VarietyReply>,
-    private readonly shape: VarietyShape,
+    port: ChannelPort<VarietyRequest, VarietyReply>,
+    shape: VarietyShape,
     private readonly handlers: VarietyClientHandlers,
   ) {
+    this.queue = new LatestWins((id, params) => port.postMessage({ type: 'variety', id, params, ...shape }));
     port.onmessage = (event) => this.receive(event.data);
     port.onerror = (event) => {
-      this.inFlight = null;
-      this.queued = null;
+      this.queue.reset();
       handlers.onFailure({
         type: 'variety-error',
         id: -1,
@@ -54,29 +52,18 @@ export class VarietyClient {
 
   /** Ask for the variety records of `params`. */
   request(params: SynthParams): void {
-    if (this.inFlight) this.queued = params;
-    else this.send(params);
+    this.queue.request(params);
   }
 
   /** Whether no request is in flight or queued. */
   isIdle(): boolean {
-    return this.inFlight === null && this.queued === null;
-  }
-
-  private send(params: SynthParams): void {
-    const id = this.nextId++;
-    this.inFlight = { id, params };
-    this.port.postMessage({ type: 'variety', id, params, ...this.shape });
+    return this.queue.isIdle();
   }
 
   private receive(reply: VarietyReply): void {
-    const current = this.inFlight;
-    if (current === null || reply.id !== current.id) return;
-    this.inFlight = null;
-    const next = this.queued;
-    this.queued = null;
-    if (next) this.send(next);
-    if (reply.type === 'variety-result') this.handlers.onResult(reply, current.params);
+    const params = this.queue.settle(reply.id);
+    if (params === null) return;
+    if (reply.type === 'variety-result') this.handlers.onResult(reply, params);
     else if (reply.type === 'variety-error') this.handlers.onFailure(reply);
   }
 }
