@@ -4,8 +4,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { collectImportInputs, recordNames } from '../src/cli/import-files.ts';
-import { importSource } from '../src/cli/import-load.ts';
+import { collectImportInputs, importSources } from '../src/cli/import-files.ts';
 import { buildImportedDataset } from '../src/dataset/build-import.ts';
 import { parseLabelRule } from '../src/dataset/label-rule.ts';
 import { DEFAULT_RHYTHM_CLASSES } from '../src/dataset/rhythm-classes.ts';
@@ -26,16 +25,7 @@ export async function benchImportWindowing(runs = 5): Promise<object | null> {
   for (let run = 0; run < runs; run++) {
     const t0 = performance.now();
     const { inputs } = collectImportInputs([dir]);
-    const names = recordNames(inputs);
-    const context = {
-      lead: 'II',
-      maxBytes: 1e9,
-      ignoreSkew: false,
-      annotator: 'atr',
-      snomedClasses: DEFAULT_SNOMED_CLASSES,
-      referenceByFolder: new Map(),
-    };
-    const sources = inputs.map((input, i) => importSource(input, names[i], context));
+    const sources = importSources(inputs, { lead: 'II', snomedClasses: DEFAULT_SNOMED_CLASSES });
     const ds = await buildImportedDataset(sources, {
       fsHz: 500,
       windowS: 10,

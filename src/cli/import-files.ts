@@ -1,14 +1,18 @@
 /**
- * File-system side of `pqrst import`, part one: turns the FILES arguments (headers, record paths,
- * `.mat` beside a header, `.edf`, `.csv`, folders searched recursively) into a list of records to read,
- * pairing each WFDB header with its signal and annotation files. Arguments that name nothing readable
- * are listed as skipped with the reason instead of stopping the run.
+ * File-system side of `pqrst import`: turns the FILES arguments (headers, record paths, `.mat` beside a
+ * header, `.edf`, `.csv`, folders searched recursively) into a list of records to read, and each record
+ * into a pipeline source that reads its files into bytes and hands them to the loader the studio uses
+ * too (src/dataset/record-bytes.ts). Arguments that name nothing readable are listed as skipped with the
+ * reason instead of stopping the run.
  */
 import { existsSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
-import type { SkippedRecord } from '../dataset/build-import.ts';
+import type { ImportSource, SkippedRecord } from '../dataset/build-import.ts';
+import { NOT_SIGNAL_FILES, recordNamesOf } from '../dataset/import-paths.ts';
+import { RecordLoader, type RecordLoadContext } from '../dataset/record-bytes.ts';
+import { DEFAULT_MAX_INPUT_BYTES } from '../io/input-size.ts';
 import { CliError } from './cli-error.ts';
-import { resolveInput, type InputKind } from './inspect-load.ts';
+import { diskLookup, readInputFile, resolveInput, type InputKind } from './inspect-load.ts';
 
 /** One record to import. */
 export interface ImportInput {
@@ -18,9 +22,6 @@ export interface ImportInput {
   /** The path without its extension (record path), for patient lookup and naming. */
   base: string;
 }
-
-/** Files in a folder that are never signals. */
-const NOT_SIGNALS = /^(REFERENCE|RECORDS|ANNOTATORS|SHA256SUMS|manifest|records)(\.csv|\.txt)?$/i;
 
 function inputOf(file: string): ImportInput {
   const r = resolveInput(file);
@@ -63,7 +64,7 @@ function walk(dir: string, seen: Set<string>, inputs: ImportInput[], skipped: Sk
     }
     const ext = path.extname(name).toLowerCase();
     const headerBeside = existsSync(full.slice(0, -ext.length) + '.hea');
-    if (ext === '.hea' || ext === '.edf' || (ext === '.csv' && !NOT_SIGNALS.test(name))) {
+    if (ext === '.hea' || ext === '.edf' || (ext === '.csv' && !NOT_SIGNAL_FILES.test(name))) {
       inputs.push(inputOf(full));
     } else if ((ext === '.mat' || ext === '.dat') && !headerBeside) {
       skipped.push({
@@ -118,21 +119,34 @@ export function collectImportInputs(args: readonly string[]): {
   return { inputs: unique, skipped };
 }
 
-/**
- * Record names for `inputs`: the file name without extension; where two inputs share it, the parent
- * folder and name (`original/100`); where that still repeats, with the extension too
- * (`derived/x.edf`, `derived/x.csv`).
- */
+/** Record names for `inputs` (see `recordNamesOf`): `100`, else `original/100`, else `derived/x.edf`. */
 export function recordNames(inputs: readonly ImportInput[]): string[] {
-  const levels = inputs.map((i) => {
-    const name = path.basename(i.base);
-    const parent = `${path.basename(path.dirname(i.base))}/${name}`;
-    return [name, parent, `${parent}${path.extname(i.path)}`];
+  return recordNamesOf(inputs.map((i) => i.path));
+}
+
+/**
+ * Pipeline sources for `inputs`: each reads its record's files from disk (the header or file, then the
+ * signal, annotator and REFERENCE.csv files it needs) and loads it with `ctx`. Patients are looked up
+ * by the record's absolute path.
+ */
+export function importSources(inputs: readonly ImportInput[], ctx: RecordLoadContext): ImportSource[] {
+  const maxBytes = ctx.maxBytes ?? DEFAULT_MAX_INPUT_BYTES;
+  const patients = ctx.patients;
+  const loader = new RecordLoader(diskLookup(maxBytes), {
+    ...ctx,
+    patients: patients && { size: patients.size, patientOf: (p) => patients.patientOf(path.resolve(p)) },
   });
-  const counts = [0, 1, 2].map((k) => {
-    const count = new Map<string, number>();
-    for (const l of levels) count.set(l[k], (count.get(l[k]) ?? 0) + 1);
-    return count;
-  });
-  return levels.map((l) => l.find((name, k) => counts[k].get(name) === 1) ?? l[2]);
+  const names = recordNames(inputs);
+  return inputs.map((input, i) => ({
+    name: input.path,
+    load: () =>
+      loader.load(
+        {
+          kind: input.kind,
+          file: { name: input.path, bytes: readInputFile(input.path, maxBytes) },
+          base: input.base,
+        },
+        names[i],
+      ),
+  }));
 }

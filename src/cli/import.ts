@@ -3,7 +3,7 @@
  * recipe.json, README.txt, summary.json) from WFDB, MAT, EDF/EDF+ and CSV recordings, with the pure
  * pipeline of src/dataset. Malformed files are listed as skipped; the rest of the batch goes on.
  */
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { CLASS_NAMES, type ClassName } from '../core/units.ts';
 import { parseBandpass, type BandpassSpec } from '../dataset/band-pass.ts';
@@ -18,11 +18,12 @@ import { DEFAULT_RHYTHM_CLASSES, parseRhythmMap } from '../dataset/rhythm-classe
 import { DEFAULT_SNOMED_CLASSES, parseSnomedClasses } from '../dataset/snomed-labels.ts';
 import { writeImportedDataset } from '../dataset/write-imported.ts';
 import { DEFAULT_MAX_INPUT_BYTES } from '../io/input-size.ts';
-import { choiceFlag, numberFlag, parseFlags, type Flags } from './args.ts';
+import type { RecordLoadContext } from '../dataset/record-bytes.ts';
+import { choiceFlag, numberFlag, parseFlags } from './args.ts';
 import { CliError } from './cli-error.ts';
+import { flagFile, parsedFile, parsedFlag, splitFileArgs } from './file-args.ts';
 import { createFolderSink } from './folder-sink.ts';
-import { collectImportInputs, recordNames } from './import-files.ts';
-import { importSource, type LoadContext } from './import-load.ts';
+import { collectImportInputs, importSources } from './import-files.ts';
 
 const VALUE_FLAGS = [
   '--lead',
@@ -44,62 +45,6 @@ const VALUE_FLAGS = [
 ] as const;
 const BOOLEAN_FLAGS = ['--force', '--json', '--quiet', '--ignore-skew'] as const;
 
-/** Splits argv into the FILES and the flags (with their values). */
-function splitArgs(argv: string[]): { files: string[]; flags: string[] } {
-  const files: string[] = [];
-  const flags: string[] = [];
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    if (!arg.startsWith('--')) files.push(arg);
-    else {
-      flags.push(arg);
-      const takesValue = (VALUE_FLAGS as readonly string[]).includes(arg);
-      if (takesValue && i + 1 < argv.length && !argv[i + 1].startsWith('--')) flags.push(argv[++i]);
-    }
-  }
-  if (files.length === 0) throw new CliError('FILES', 'missing: pqrst import FILES... --out DIR');
-  return { files, flags };
-}
-
-/** Runs `parse` on a flag's value, turning its RangeError into a CliError naming the flag. */
-function parsedFlag<T>(flags: Flags, name: string, parse: (text: string) => T): T | undefined {
-  const text = flags.get(name);
-  if (text === undefined) return undefined;
-  try {
-    return parse(text);
-  } catch (e) {
-    throw new CliError(name, (e as Error).message);
-  }
-}
-
-/** A file named by a flag: the flag, the path and the text. */
-interface FlagFile {
-  flag: string;
-  path: string;
-  text: string;
-}
-
-/** The text of a file named by a flag (usage error when unreadable). */
-function flagFile(flags: Flags, name: string): FlagFile | undefined {
-  const file = flags.get(name);
-  if (file === undefined) return undefined;
-  try {
-    return { flag: name, path: file, text: readFileSync(file, 'utf8') };
-  } catch (e) {
-    const why = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
-    throw new CliError(name, `cannot read ${file}: ${why}`);
-  }
-}
-
-/** Runs `parse` on a flag file's text, turning its error into a CliError naming the flag and file. */
-function parsedFile<T>(file: FlagFile, parse: (text: string) => T): T {
-  try {
-    return parse(file.text);
-  } catch (e) {
-    throw new CliError(file.flag, `${file.path}: ${(e as Error).message}`);
-  }
-}
-
 interface ImportPlan {
   files: string[];
   outDir: string;
@@ -108,12 +53,12 @@ interface ImportPlan {
   quiet: boolean;
   settings: ImportSettings;
   bandpass?: BandpassSpec;
-  context: LoadContext;
+  context: RecordLoadContext;
 }
 
 /** Everything the flags ask for (throws CliError naming the first bad flag). */
 function planFromArgs(argv: string[]): ImportPlan {
-  const { files, flags: rest } = splitArgs(argv);
+  const { files, flags: rest } = splitFileArgs(argv, VALUE_FLAGS, 'FILES', 'pqrst import FILES... --out DIR');
   const flags = parseFlags(rest, VALUE_FLAGS, BOOLEAN_FLAGS);
   const lead = (flags.get('--lead') ?? 'II').trim();
   if (lead === '') throw new CliError('--lead', 'needs a lead name, e.g. II');
@@ -202,7 +147,6 @@ function planFromArgs(argv: string[]): ImportPlan {
       handLabel,
       csvFsHz,
       labelColumn: flags.get('--label-column'),
-      referenceByFolder: new Map(),
     },
   };
 }
@@ -222,8 +166,7 @@ export async function runImport(argv: string[]): Promise<number> {
     throw new CliError('--out', `${outDir} already exists (add --force to replace it)`);
   const { inputs, skipped } = collectImportInputs(plan.files);
   if (inputs.length === 0 && skipped.length === 0) throw new CliError('FILES', 'no ECG records found');
-  const names = recordNames(inputs);
-  const sources = inputs.map((input, i) => importSource(input, names[i], plan.context));
+  const sources = importSources(inputs, plan.context);
   const controller = new AbortController();
   const onSignal = () => controller.abort(new Error('interrupted'));
   process.once('SIGINT', onSignal);

@@ -1,6 +1,10 @@
-/** File-system side of `pqrst inspect`: finds a record's files, refuses oversized ones, reads them. */
+/**
+ * File-system side of `pqrst inspect` and `pqrst import`: finds a record's files, refuses oversized ones,
+ * reads them.
+ */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
+import type { FileLookup } from '../dataset/record-bytes.ts';
 import { checkInputSize } from '../io/input-size.ts';
 import { IoError } from '../io/io-error.ts';
 import { CliError } from './cli-error.ts';
@@ -69,4 +73,12 @@ export function readInputFile(file: string, maxBytes: number): Uint8Array {
 export function cliErrorOf(e: IoError, fallback: string): CliError {
   const reason = e.field === undefined ? e.reason : `${e.field}: ${e.reason}`;
   return new CliError(e.file ?? fallback, reason);
+}
+
+/**
+ * The file-system lookup of the pure record loader (src/dataset/record-bytes.ts): the bytes of `path`
+ * (refused by size over `maxBytes` first), or undefined when no such file exists.
+ */
+export function diskLookup(maxBytes: number): FileLookup {
+  return (file) => (existsSync(file) ? { name: file, bytes: readInputFile(file, maxBytes) } : undefined);
 }

@@ -10,6 +10,7 @@ import { parseHeaderBytes } from '../io/wfdb-header-bytes.ts';
 import { readWfdbRecord } from '../io/wfdb-record.ts';
 import { choiceFlag, numberFlag, parseFlags } from './args.ts';
 import { CliError } from './cli-error.ts';
+import { splitFileArgs } from './file-args.ts';
 import { cliErrorOf, readInputFile, resolveInput } from './inspect-load.ts';
 import { csvReport, edfReport, wfdbReport, type InspectReport } from './inspect-report.ts';
 
@@ -19,17 +20,7 @@ const BOOLEAN_FLAGS = ['--json', '--ignore-skew'] as const;
 
 /** Splits argv into the one positional FILE and the flags. */
 function splitArgs(argv: string[]): { file: string; flags: string[] } {
-  const files: string[] = [];
-  const flags: string[] = [];
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    if (!arg.startsWith('--')) files.push(arg);
-    else {
-      flags.push(arg);
-      if ((VALUE_FLAGS as readonly string[]).includes(arg) && i + 1 < argv.length) flags.push(argv[++i]);
-    }
-  }
-  if (files.length === 0) throw new CliError('FILE', 'missing: pqrst inspect FILE [--json]');
+  const { files, flags } = splitFileArgs(argv, VALUE_FLAGS, 'FILE', 'pqrst inspect FILE [--json]');
   if (files.length > 1) throw new CliError(files[1], 'unexpected argument: inspect takes one FILE');
   return { file: files[0], flags };
 }
