@@ -2,6 +2,7 @@
 import { ParamError } from '../synth/validate.ts';
 import { GENERATOR_VERSION } from '../synth/version.ts';
 import { CliError } from './cli-error.ts';
+import { runExperimentCommand } from './experiment.ts';
 import { runGenerate } from './generate.ts';
 import { runImport } from './import.ts';
 import { runInspect } from './inspect.ts';
@@ -28,6 +29,10 @@ Commands:
              npx pqrst import FILES... --lead II --fs 500 --window 10 [--stride S]
                [--label-rule R] [--patients CSV] [--reference REFERENCE.csv] [--bandpass 0.5-40] --out DIR
              FILES: records, .mat, .edf, .csv or folders; see README.md "Importing real ECGs"
+  experiment train from scratch and after synthetic pre-training on real-data budgets; test by patient
+             npx pqrst experiment --config exp.json --train DIR [--test DIR] --out DIR
+               [--backend auto|wasm|cpu] [--patients CSV] [--label-rule R] [--lead II] [--force] [--quiet]
+             DIR: a pqrst import folder or WFDB/EDF/CSV records; see README.md "Training experiment"
   help       this text
   version    the generator version
 
@@ -40,6 +45,7 @@ export async function main(argv: string[]): Promise<number> {
     if (command === 'generate') return await runGenerate(rest);
     if (command === 'inspect') return await runInspect(rest);
     if (command === 'import') return await runImport(rest);
+    if (command === 'experiment') return await runExperimentCommand(rest);
     if (command === undefined || command === 'help' || command === '--help' || command === '-h') {
       process.stdout.write(USAGE + '\n');
       return command === undefined ? 2 : 0;
