@@ -16,6 +16,7 @@ import { canonicalJson, datasetDigestParts } from '../train/experiment/digest.ts
 import { ExperimentError } from '../train/experiment/experiment-error.ts';
 import type { RealDataset } from '../train/experiment/real-dataset.ts';
 import { resultsCsv, resultsJson } from '../train/experiment/results-files.ts';
+import { prepareTasks } from '../train/experiment/prepare.ts';
 import { planRuns } from '../train/experiment/runs.ts';
 import { runExperiment, type ExperimentProgress, type Provenance } from '../train/experiment/runner.ts';
 import { syntheticRecipe } from '../train/experiment/synthetic.ts';
@@ -149,6 +150,13 @@ export async function runExperimentCommand(argv: string[]): Promise<number> {
       trainSha256: sha256Hex(datasetDigestParts(train)),
       ...(test === undefined ? {} : { testSha256: sha256Hex(datasetDigestParts(test)) }),
     };
+    // Refuse a split that cannot be honest before the engine starts (runExperiment checks it again).
+    try {
+      prepareTasks(config, { train, test });
+    } catch (e) {
+      if (e instanceof ExperimentError) throw new CliError(e.field, e.message.slice(e.field.length + 2));
+      throw e;
+    }
     const trainer = await nodeTrainer(backend);
     say(`pqrst: training on TensorFlow.js ${trainer.backend}\n`);
     const startMs = performance.now();

@@ -1,10 +1,13 @@
 /**
- * Confidence intervals of the test metrics by bootstrap resampling of PATIENTS: each resample draws as
- * many patients as the test set has, uniformly with replacement, and every window of a drawn patient
- * counts once per draw. Windows of one person are correlated, so resampling windows would understate
- * the uncertainty. The interval is the percentile interval of the resampled metric (linear
+ * Confidence intervals of the test metrics by bootstrap resampling of PATIENTS: every window of a drawn
+ * patient counts once per draw. Windows of one person are correlated, so resampling windows would
+ * understate the uncertainty. The resampling is stratified: patients are grouped by the set of classes
+ * their windows have (e.g. {af}, {nsr}, {af, nsr}), and each group is redrawn uniformly with
+ * replacement at its own size, so every resample keeps the test set's mix of patients (an unstratified
+ * resample of a test set with 4 AF patients among 19 has no AF patient about 1 time in 90, where F1
+ * and AUROC mean nothing). The interval is the percentile interval of the resampled metric (linear
  * interpolation between order statistics, numpy's default), over the resamples where the metric is
- * defined (a resample without positives has no AUROC); `n` says how many those were.
+ * defined; `n` says how many those were.
  */
 import type { AbortSignalLike } from '../core/abort.ts';
 import { createRng } from '../core/rng.ts';
@@ -42,10 +45,24 @@ export function quantileSorted(sorted: ArrayLike<number>, q: number): number {
   return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
 }
 
+/** Patient indices grouped by the set of classes of their windows (groups in order of first patient). */
+function patientStrata(nPatients: number, patientOf: Int32Array, labels: ArrayLike<number>): number[][] {
+  const classSets = Array.from({ length: nPatients }, () => new Set<number>());
+  for (let i = 0; i < labels.length; i++) classSets[patientOf[i]].add(labels[i]);
+  const byKey = new Map<string, number[]>();
+  classSets.forEach((set, p) => {
+    const key = [...set].sort((a, b) => a - b).join(',');
+    const group = byKey.get(key);
+    if (group === undefined) byKey.set(key, [p]);
+    else group.push(p);
+  });
+  return [...byKey.values()];
+}
+
 /**
  * Percentile bootstrap intervals of the metrics of `probs` (n × nClasses) against `labels`, resampling
- * the patients `patients[i]` of the windows (see the module comment). Deterministic for a seed: the
- * patients are taken in sorted order, and draw j of resample r comes from one SFC32 stream.
+ * the patients `patients[i]` of the windows within their strata (see the module comment). Deterministic
+ * for a seed: the patients are taken in sorted order, and every draw comes from one SFC32 stream.
  */
 export function patientBootstrap(
   probs: ArrayLike<number>,
@@ -66,6 +83,7 @@ export function patientBootstrap(
   const ids = [...new Set(patients)].sort();
   const indexOf = new Map(ids.map((p, k) => [p, k]));
   const patientOf = Int32Array.from(patients, (p) => indexOf.get(p) ?? 0);
+  const strata = patientStrata(ids.length, patientOf, labels);
   const draws = new Int32Array(ids.length);
   const weights = new Float64Array(labels.length);
   const values: Record<MetricName, number[]> = { f1: [], auroc: [], auprc: [], accuracy: [] };
@@ -73,7 +91,9 @@ export function patientBootstrap(
   for (let r = 0; r < resamples; r++) {
     if (r % 50 === 0) options.signal?.throwIfAborted();
     draws.fill(0);
-    for (let j = 0; j < ids.length; j++) draws[Math.floor(rng.uniform() * ids.length)]++;
+    for (const stratum of strata) {
+      for (let j = 0; j < stratum.length; j++) draws[stratum[Math.floor(rng.uniform() * stratum.length)]]++;
+    }
     for (let i = 0; i < weights.length; i++) weights[i] = draws[patientOf[i]];
     const m = evaluator.evaluate(weights);
     for (const name of METRIC_NAMES) if (Number.isFinite(m[name])) values[name].push(m[name]);

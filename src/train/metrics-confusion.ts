@@ -29,7 +29,10 @@ export function confusionMatrix(
   return m;
 }
 
-/** F1 of class `k` from a confusion matrix: 2·TP / (2·TP + FP + FN); NaN when that is 0 / 0. */
+/**
+ * F1 of class `k` from a confusion matrix: 2·TP / (2·TP + FP + FN); NaN when the class has no true
+ * examples (TP + FN = 0), where F1 says nothing about finding it.
+ */
 export function classF1(m: readonly (readonly number[])[], k: number): number {
   let fp = 0;
   let fn = 0;
@@ -39,8 +42,7 @@ export function classF1(m: readonly (readonly number[])[], k: number): number {
     fn += m[k][j];
   }
   const tp = m[k][k];
-  const denominator = 2 * tp + fp + fn;
-  return denominator > 0 ? (2 * tp) / denominator : NaN;
+  return tp + fn > 0 ? (2 * tp) / (2 * tp + fp + fn) : NaN;
 }
 
 /** Accuracy from a confusion matrix: the diagonal over the total; NaN for an empty matrix. */

@@ -72,8 +72,10 @@ describe('binary metrics (hand-computed)', () => {
     const onlyNeg = evaluatePredictions(binaryProbs([0.3, 0.2]), Int32Array.from([0, 0]), 2);
     expect(onlyNeg.auroc).toBeNaN();
     expect(onlyNeg.auprc).toBeNaN();
-    expect(onlyNeg.f1).toBeNaN(); // 2·0 / (0 + 0 + 0)
+    expect(onlyNeg.f1).toBeNaN(); // no true positives to find: TP + FN = 0
     expect(onlyNeg.accuracy).toBe(1);
+    // Still NaN with a false alarm (not 2·0 / (0 + 1 + 0) = 0): F1 of an absent class means nothing.
+    expect(evaluatePredictions(binaryProbs([0.7, 0.2]), Int32Array.from([0, 0]), 2).f1).toBeNaN();
   });
 
   it('weights count examples that many times (what the bootstrap relies on)', () => {
@@ -198,17 +200,20 @@ describe('patient bootstrap confidence intervals', () => {
     expect(ci.accuracy.hi).toBeLessThan(0.8 + 0.055 + 0.015);
   });
 
-  it('is deterministic for a seed, and counts resamples where a metric is undefined', () => {
-    // Three patients, each with a single class: a resample drawing only negatives has no AUROC.
+  it('is stratified by the classes of each patient, and deterministic for a seed', () => {
+    // Patient a has the only positive window; b and c only negatives. Unstratified, a is missing from
+    // (2/3)^3 = 8/27 of the resamples (no AUROC there); stratified, {a} is always redrawn as a, so every
+    // resample defines AUROC, and here ranks the positive 0.8 above every negative: [1, 1].
     const probs = binaryProbs([0.8, 0.3, 0.4, 0.2, 0.1, 0.6]);
     const y = Int32Array.from([1, 0, 0, 0, 0, 0]);
     const patients = ['a', 'b', 'b', 'c', 'c', 'c'];
     const one = patientBootstrap(probs, y, 2, patients, { resamples: 300, seed: 11 });
+    expect(one.auroc).toEqual({ lo: 1, hi: 1, n: 300 });
+    expect(one.f1.n).toBe(300);
     expect(patientBootstrap(probs, y, 2, patients, { resamples: 300, seed: 11 })).toEqual(one);
-    expect(patientBootstrap(probs, y, 2, patients, { resamples: 300, seed: 12 })).not.toEqual(one);
-    // P(a is never drawn) = (2/3)^3 = 8/27 ≈ 0.30, so about 211 of 300 resamples define AUROC.
-    expect(one.auroc.n).toBeGreaterThan(180);
-    expect(one.auroc.n).toBeLessThan(240);
-    expect(one.accuracy.n).toBe(300);
+    // Accuracy varies with how often b (2 windows, both right) and c (3 windows, the 0.6 a false alarm)
+    // are drawn in the {nsr} stratum: a, c, c gives (1 + 4)/7 = 5/7 right, a, b, b gives 5/5.
+    expect(patientBootstrap(probs, y, 2, patients, { resamples: 300, seed: 12 }).accuracy.n).toBe(300);
+    expect(one.accuracy.lo).toBeLessThan(one.accuracy.hi);
   });
 });
