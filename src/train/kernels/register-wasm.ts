@@ -1,0 +1,42 @@
+/**
+ * `registerWasmTrainingKernels()`: adds the gradient kernels that tfjs-backend-wasm lacks and replaces
+ * its slow ones, so the model zoo trains on WASM. Import the wasm backend first (its kernels must be
+ * registered); calling this again is a no-op.
+ */
+import {
+  BatchMatMul,
+  Conv2D,
+  Conv2DBackpropFilter,
+  Conv2DBackpropInput,
+  getKernel,
+  registerKernel,
+  unregisterKernel,
+  type KernelConfig,
+} from '@tensorflow/tfjs-core';
+import { conv2DBackpropFilterWasmConfig } from './conv2d-backprop-filter.ts';
+import { conv2DBackpropInputWasmConfig } from './conv2d-backprop-input.ts';
+import { maxPoolGradWasmConfig } from './max-pool-grad.ts';
+import { captureOriginal } from './wasm-originals.ts';
+
+let registered = false;
+
+/** The kernels this module registers for the wasm backend. */
+export const WASM_TRAINING_KERNELS: readonly KernelConfig[] = [
+  conv2DBackpropFilterWasmConfig,
+  conv2DBackpropInputWasmConfig,
+  maxPoolGradWasmConfig,
+];
+
+/** Register the training kernels for the 'wasm' backend (once). Throws if the wasm backend is not loaded. */
+export function registerWasmTrainingKernels(): void {
+  if (registered) return;
+  if (!getKernel(Conv2D, 'wasm')) {
+    throw new Error('registerWasmTrainingKernels: import @tensorflow/tfjs-backend-wasm first');
+  }
+  for (const name of [BatchMatMul, Conv2D, Conv2DBackpropInput, Conv2DBackpropFilter]) captureOriginal(name);
+  for (const config of WASM_TRAINING_KERNELS) {
+    if (getKernel(config.kernelName, 'wasm')) unregisterKernel(config.kernelName, 'wasm');
+    registerKernel(config);
+  }
+  registered = true;
+}

@@ -1,0 +1,130 @@
+// The WASM training kernels (src/train/kernels) against the cpu backend's reference gradients, on the
+// shapes the zoo uses (1-D convs as [B, 1, W, C], strides 1 and 2, kernel = stride patch embeddings,
+// 'same'/'valid'/explicit padding) and a few 2-D ones.
+import * as tf from '@tensorflow/tfjs-core';
+import '@tensorflow/tfjs-layers';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createNodeTrainer } from '../../src/cli/tf-node.ts';
+import { setMaxColumnFloats } from '../../src/train/kernels/conv2d-backprop-filter.ts';
+import { registerTileGradient } from '../../src/train/kernels/tile-grad.ts';
+import { createRng } from '../../src/core/rng.ts';
+
+type Pad = 'same' | 'valid' | number;
+type Shape4 = [number, number, number, number];
+
+function random(shape: number[], seed: number): Float32Array {
+  const rng = createRng(seed);
+  return Float32Array.from({ length: shape.reduce((a, b) => a * b, 1) }, () => rng.uniform() - 0.5);
+}
+
+/** Gradients of sum(conv2d(x, w)²) with respect to x and w, computed on `backend`. */
+async function convGrads(
+  backend: string,
+  xs: number[],
+  ws: number[],
+  stride: number | [number, number],
+  pad: Pad,
+) {
+  await tf.setBackend(backend);
+  return tf.tidy(() => {
+    const x = tf.tensor4d(random(xs, 1), xs as Shape4);
+    const w = tf.tensor4d(random(ws, 2), ws as Shape4);
+    const loss = (a: tf.Tensor, b: tf.Tensor) =>
+      tf.sum(tf.square(tf.conv2d(a as tf.Tensor4D, b as tf.Tensor4D, stride, pad)));
+    const [dx, dw] = tf.grads(loss)([x, w]);
+    return [dx.dataSync() as Float32Array, dw.dataSync() as Float32Array];
+  });
+}
+
+function maxAbsDiff(a: Float32Array, b: Float32Array): number {
+  expect(b.length).toBe(a.length);
+  let m = 0;
+  for (let i = 0; i < a.length; i++) m = Math.max(m, Math.abs(a[i] - b[i]));
+  return m;
+}
+
+function maxAbs(a: Float32Array): number {
+  return a.reduce((m, v) => Math.max(m, Math.abs(v)), 0);
+}
+
+beforeAll(async () => {
+  await createNodeTrainer('wasm');
+});
+
+describe('wasm Conv2DBackpropFilter and Conv2DBackpropInput', () => {
+  const cases: [string, number[], number[], number | [number, number], Pad][] = [
+    ['1-D k7 same (CNN)', [3, 1, 60, 4], [1, 7, 4, 8], 1, 'same'],
+    ['1-D k1 input channel', [2, 1, 45, 1], [1, 7, 1, 6], 1, 'same'],
+    ['1-D k5 stride 2 same (ResNet)', [3, 1, 50, 4], [1, 5, 4, 8], 2, 'same'],
+    ['1-D k1 stride 2 shortcut', [2, 1, 41, 3], [1, 1, 3, 5], 2, 'same'],
+    ['1-D patch embedding k = stride', [2, 1, 43, 1], [1, 10, 1, 6], 10, 'valid'],
+    ['1-D valid', [2, 1, 33, 3], [1, 4, 3, 2], 1, 'valid'],
+    ['2-D strided same', [2, 6, 9, 3], [3, 2, 3, 4], [2, 1], 'same'],
+    ['2-D explicit pad 2', [2, 6, 9, 3], [3, 3, 3, 4], 1, 2],
+  ];
+  for (const [name, xs, ws, stride, pad] of cases) {
+    it(`match the cpu backend: ${name}`, async () => {
+      const [dxCpu, dwCpu] = await convGrads('cpu', xs, ws, stride, pad);
+      const [dxWasm, dwWasm] = await convGrads('wasm', xs, ws, stride, pad);
+      expect(maxAbsDiff(dxCpu, dxWasm)).toBeLessThan(1e-5 * Math.max(1, maxAbs(dxCpu)));
+      expect(maxAbsDiff(dwCpu, dwWasm)).toBeLessThan(1e-5 * Math.max(1, maxAbs(dwCpu)));
+    });
+  }
+
+  it('give the same filter gradient when the batch is split into column chunks', async () => {
+    const [, dwCpu] = await convGrads('cpu', [5, 1, 40, 3], [1, 7, 3, 4], 1, 'same');
+    setMaxColumnFloats(7 * 3 * 40 * 2); // two batch items per chunk: chunks of 2, 2 and 1
+    try {
+      const [, dwWasm] = await convGrads('wasm', [5, 1, 40, 3], [1, 7, 3, 4], 1, 'same');
+      expect(maxAbsDiff(dwCpu, dwWasm)).toBeLessThan(1e-5 * Math.max(1, maxAbs(dwCpu)));
+    } finally {
+      setMaxColumnFloats(1 << 25);
+    }
+  });
+});
+
+describe('wasm MaxPoolGrad', () => {
+  const cases: [number[], [number, number], [number, number], 'same' | 'valid'][] = [
+    [[3, 50, 1, 4], [2, 1], [2, 1], 'valid'],
+    [[3, 51, 1, 4], [3, 1], [2, 1], 'same'],
+    [[2, 6, 7, 3], [3, 3], [2, 2], 'valid'],
+  ];
+  for (const [xs, k, s, pad] of cases) {
+    it(`matches the cpu backend: x ${xs.join('×')}, pool ${k.join('×')}, stride ${s.join('×')}, ${pad}`, async () => {
+      const grad = async (backend: string) => {
+        await tf.setBackend(backend);
+        return tf.tidy(() => {
+          const x = tf.tensor4d(random(xs, 3), xs as Shape4);
+          const loss = (a: tf.Tensor) => tf.sum(tf.square(tf.maxPool(a as tf.Tensor4D, k, s, pad)));
+          return tf.grad(loss)(x).dataSync() as Float32Array;
+        });
+      };
+      expect(maxAbsDiff(await grad('cpu'), await grad('wasm'))).toBeLessThan(1e-6);
+    });
+  }
+});
+
+describe('Tile gradient', () => {
+  it('sums the output gradient over the repetitions (rank 3)', async () => {
+    registerTileGradient();
+    await tf.setBackend('wasm');
+    const xs = [2, 1, 3];
+    const reps = [2, 4, 1];
+    const ys = [4, 4, 3];
+    const weights = random(ys, 4);
+    const dx = tf.tidy(
+      () =>
+        tf
+          .grad((x: tf.Tensor) => tf.sum(tf.mul(tf.tile(x, reps), tf.tensor(weights, ys))))(
+            tf.tensor(random(xs, 5), xs),
+          )
+          .dataSync() as Float32Array,
+    );
+    // dx[i, j, k] = Σ over repetitions of weights at the positions that copy x[i, j, k].
+    const expected = new Float32Array(6);
+    for (let a = 0; a < 4; a++)
+      for (let b = 0; b < 4; b++)
+        for (let c = 0; c < 3; c++) expected[(a % 2) * 3 + (b % 1) * 3 + c] += weights[(a * 4 + b) * 3 + c];
+    expect(maxAbsDiff(expected, dx)).toBeLessThan(1e-5);
+  });
+});
