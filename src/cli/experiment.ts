@@ -48,11 +48,10 @@ export function sha256Hex(parts: readonly (string | Uint8Array)[]): string {
   return h.digest('hex');
 }
 
-/** The Node trainer of the engine (src/cli/tf-node.ts), on `backend`. */
+/** The Node trainer of the engine (tf-node.ts), loaded only when an experiment runs (TensorFlow.js is big). */
 async function nodeTrainer(backend: (typeof BACKENDS)[number]): Promise<Trainer> {
-  const modulePath = './tf-node.ts';
-  const mod = (await import(modulePath)) as { createNodeTrainer(b?: string): Promise<Trainer> };
-  return mod.createNodeTrainer(backend);
+  const { createNodeTrainer } = await import('./tf-node.ts');
+  return createNodeTrainer(backend);
 }
 
 function readConfig(file: string): ExperimentConfig {
