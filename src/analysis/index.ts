@@ -38,3 +38,4 @@ export { rrStatistics, type RrStatistics } from './rr-statistics.ts';
 export { scoreDetections, type DetectionScore } from './score-detections.ts';
 export { templateBaseline } from './template-baseline.ts';
 export { welchPsd, type Spectrum } from './welch-psd.ts';
+export * from './fit/index.ts';
