@@ -1,85 +1,27 @@
-/** `pqrst generate`: write a reproducible synthetic dataset folder (see README.md, "Command line"). */
-import { existsSync, rmSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { CLASS_NAMES } from '../core/units.ts';
-import { OUTPUT_FORMATS, type NoiseSetting, type SyntheticRecipe } from '../dataset/recipe.ts';
-import { writeSyntheticDataset } from '../dataset/write-synthetic.ts';
-import { GENERATOR_VERSION, PRESETS, validateParams, withoutNoise, type PresetName } from '../synth/index.ts';
-import { choiceFlag, numberFlag, parseFlags } from './args.ts';
+/**
+ * `pqrst generate`: write a reproducible synthetic dataset folder or .zip from flags or a recipe, all
+ * rows or one shard, with one worker thread per core (see README.md, "Command line").
+ */
+import { existsSync, rmSync, writeFileSync } from 'node:fs';
+import { exportDataset, type ExportSummary } from '../dataset/export-dataset.ts';
+import { exportDatasetZip } from '../dataset/export-zip.ts';
+import { recipeJson } from '../dataset/recipe-validate.ts';
+import { folderTarget } from '../dataset/write-synthetic.ts';
 import { CliError } from './cli-error.ts';
-import { createFolderSink } from './folder-sink.ts';
+import { createFolderSink, type FolderSink } from './folder-sink.ts';
+import { parseGenerate, type GenerateCommand } from './generate-flags.ts';
+import { GeneratePool } from './generate-pool.ts';
+import { createZipFileSink, type ZipFileSink } from './zip-file-sink.ts';
 
-const FLAGS = [
-  '--class',
-  '--count',
-  '--seconds',
-  '--fs',
-  '--seed',
-  '--noise',
-  '--format',
-  '--out',
-  '--preset',
-];
-const BOOLEANS = ['--force', '--quiet'];
+export { parseGenerate } from './generate-flags.ts';
 
-/** Build the recipe the flags describe (throws CliError naming the first bad flag). */
-export function recipeFromFlags(argv: string[]): {
-  recipe: SyntheticRecipe;
-  outDir: string;
-  force: boolean;
-  quiet: boolean;
-} {
-  const flags = parseFlags(argv, FLAGS, BOOLEANS);
-  const className = choiceFlag(flags, '--class', 'nsr', CLASS_NAMES);
-  const count = numberFlag(flags, '--count', 10, 1, 10_000_000, true);
-  const seconds = numberFlag(flags, '--seconds', 10, 1, 600, false, 's');
-  const fsHz = numberFlag(flags, '--fs', 500, 100, 1000, true, 'Hz');
-  const seed = numberFlag(flags, '--seed', 1, 0, 4294967295, true);
-  const noise = choiceFlag<NoiseSetting>(flags, '--noise', 'default', ['default', 'none']);
-  const output = choiceFlag(flags, '--format', 'wfdb', OUTPUT_FORMATS);
-  const preset = choiceFlag<PresetName>(flags, '--preset', 'default', ['default', 'nonaka2026']);
-  const out = flags.get('--out');
-  if (out === undefined || out.trim() === '')
-    throw new CliError('--out', 'required: the dataset folder to create');
-  const base = validateParams({ className, fsHz, durationS: seconds, seed }, PRESETS[preset]);
-  const params = noise === 'none' ? withoutNoise(base) : base;
-  const recipe: SyntheticRecipe = {
-    format: 'pqrst-recipe',
-    generatorVersion: GENERATOR_VERSION,
-    className,
-    count,
-    seed,
-    preset,
-    noise,
-    output,
-    params,
-  };
-  return { recipe, outDir: resolve(out), force: flags.has('--force'), quiet: flags.has('--quiet') };
-}
-
-/** Run `generate` with `argv`; returns the exit code. */
-export async function runGenerate(argv: string[]): Promise<number> {
-  const { recipe, outDir, force, quiet } = recipeFromFlags(argv);
-  if (existsSync(outDir) && !force)
-    throw new CliError('--out', `${outDir} already exists (add --force to replace it)`);
-  // Handlers first: an interrupt at any point after the temporary folder exists must remove it.
-  const controller = new AbortController();
-  const onSignal = () => controller.abort(new Error('interrupted'));
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
-  let sink;
-  try {
-    sink = createFolderSink(outDir);
-  } catch (e) {
-    process.off('SIGINT', onSignal);
-    process.off('SIGTERM', onSignal);
-    throw new CliError('--out', `cannot write into ${outDir}: ${(e as Error).message}`);
-  }
+/** A progress line on stderr (a terminal only), at most twice a second. */
+function progressReporter(quiet: boolean): (done: number, total: number) => void {
   const startMs = performance.now();
   let lastReportMs = startMs;
-  const progress = (done: number, total: number) => {
+  return (done, total) => {
     const now = performance.now();
-    if (quiet || !process.stderr.isTTY || (now - lastReportMs < 500 && done < total)) return;
+    if (quiet || !process.stderr.isTTY || done === 0 || (now - lastReportMs < 500 && done < total)) return;
     lastReportMs = now;
     const rate = done / ((now - startMs) / 1000);
     const leftS = Math.ceil((total - done) / rate);
@@ -88,25 +30,90 @@ export async function runGenerate(argv: string[]): Promise<number> {
     );
     if (done === total) process.stderr.write('\n');
   };
+}
+
+/** Export `cmd` into its temporary output; returns what was written. */
+async function runExport(
+  cmd: GenerateCommand,
+  output: FolderSink | ZipFileSink,
+  pool: GeneratePool,
+  signal: AbortSignal,
+): Promise<ExportSummary> {
+  const options = {
+    shard: cmd.shard,
+    runBatch: (range: { start: number; end: number }) => pool.runBatch(range),
+    inFlight: 2 * cmd.workers,
+    signal,
+    onProgress: progressReporter(cmd.quiet),
+  };
+  if ('tempPath' in output) return exportDatasetZip(cmd.recipe, output, options);
+  return exportDataset(cmd.recipe, folderTarget(output), options);
+}
+
+/** Run `generate` with `argv`; returns the exit code. */
+export async function runGenerate(argv: string[]): Promise<number> {
+  const cmd = parseGenerate(argv);
+  if (cmd.recipeOut !== undefined) {
+    try {
+      writeFileSync(cmd.recipeOut, recipeJson(cmd.recipe));
+    } catch (e) {
+      throw new CliError('--recipe-out', `cannot write ${cmd.recipeOut}: ${(e as Error).message}`);
+    }
+  }
+  const outPath = cmd.outPath;
+  if (outPath === undefined) return 0;
+  if (existsSync(outPath) && !cmd.force) {
+    throw new CliError('--out', `${outPath} already exists (add --force to replace it)`);
+  }
+  // Handlers first: an interrupt at any point after the temporary output exists must remove it.
+  const controller = new AbortController();
+  let pool: GeneratePool | undefined;
+  const onSignal = () => {
+    controller.abort(new Error('interrupted'));
+    void pool?.close();
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  let output: FolderSink | ZipFileSink;
   try {
-    await writeSyntheticDataset(recipe, sink, { signal: controller.signal, onProgress: progress });
-    if (force) rmSync(outDir, { recursive: true, force: true });
-    sink.commit();
+    output = cmd.zip ? createZipFileSink(outPath) : createFolderSink(outPath);
   } catch (e) {
-    sink.discard();
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+    throw new CliError('--out', `cannot write into ${outPath}: ${(e as Error).message}`);
+  }
+  const startMs = performance.now();
+  let summary: ExportSummary;
+  try {
+    // Folder exports of per-record files: the workers write those files themselves.
+    const writeDir = !cmd.zip && cmd.recipe.output !== 'npy' ? (output as FolderSink).tempDir : undefined;
+    pool = new GeneratePool(cmd.recipe, cmd.workers, writeDir);
+    summary = await runExport(cmd, output, pool, controller.signal);
+    if ('tempPath' in output) await output.commit();
+    else {
+      if (cmd.force) rmSync(outPath, { recursive: true, force: true });
+      output.commit();
+    }
+  } catch (e) {
+    output.discard();
     if (controller.signal.aborted) {
-      process.stderr.write(`\npqrst: interrupted; nothing was written to ${outDir}\n`);
+      process.stderr.write(`\npqrst: interrupted; nothing was written to ${outPath}\n`);
       return 130;
     }
     throw e;
   } finally {
+    await pool?.close();
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
   }
-  if (!quiet) {
+  if (!cmd.quiet) {
     const seconds = (performance.now() - startMs) / 1000;
+    const rows = summary.rows.end - summary.rows.start;
+    const shard = cmd.shard
+      ? ` (shard ${cmd.shard.index}/${cmd.shard.count}: rows ${summary.rows.start}-${summary.rows.end - 1})`
+      : '';
     process.stdout.write(
-      `pqrst: wrote ${recipe.count} ${recipe.className} records (${recipe.output}) to ${outDir} in ${seconds.toFixed(2)} s\n`,
+      `pqrst: wrote ${rows} records${shard} (${cmd.recipe.output}${cmd.zip ? ', zip' : ''}) to ${outPath} in ${seconds.toFixed(2)} s\n`,
     );
   }
   return 0;

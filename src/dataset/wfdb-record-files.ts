@@ -6,7 +6,6 @@
  */
 import { encodeAnnotations, type WfdbAnnotation } from '../io/wfdb-annotation.ts';
 import { formatHeader } from '../io/wfdb-header.ts';
-import { encodeFormat16, mvToAdc, wfdbChecksum } from '../io/wfdb-signal.ts';
 import type { SynthRecord } from '../synth/index.ts';
 
 /** ADC units per mV of written records. */
@@ -57,14 +56,50 @@ export function fiducialAnnotations(record: SynthRecord): WfdbAnnotation[] {
   return byTime(anns);
 }
 
+const LITTLE_ENDIAN_HOST = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+const INT16_MAX = 32767;
+
+/**
+ * The format-16 `.dat` bytes of a signal in mV at `gainAdcPerMv`, its first sample and its WFDB
+ * checksum, in one pass. The same bytes as `encodeFormat16([mvToAdc(signalMv, gain)])` (io/wfdb-signal):
+ * rounding half away from zero, ±32767 clamping, NaN as -32768. Adding ±0.5 and truncating is exact
+ * here: x = float32 · 1000 is exact in a double, and is never within 2^-31 of a half-integer without
+ * being one, far above a double's rounding error at |x| < 32768.
+ */
+export function encodeDat16(
+  signalMv: Float32Array,
+  gainAdcPerMv: number,
+): { dat: Uint8Array; firstAdc: number; checksum: number } {
+  const n = signalMv.length;
+  const dat = new Uint8Array(n * 2);
+  const adc = LITTLE_ENDIAN_HOST ? new Int16Array(dat.buffer) : new Int16Array(n);
+  let sum = 0;
+  for (let i = 0; i < n; i++) {
+    const x = signalMv[i] * gainAdcPerMv;
+    let r: number;
+    if (x > INT16_MAX) r = INT16_MAX;
+    else if (x < -INT16_MAX) r = -INT16_MAX;
+    else if (x >= 0) r = (x + 0.5) | 0;
+    else if (x < 0) r = (x - 0.5) | 0;
+    else r = -32768; // NaN
+    adc[i] = r;
+    sum = (sum + r) | 0;
+  }
+  if (!LITTLE_ENDIAN_HOST) {
+    const view = new DataView(dat.buffer);
+    for (let i = 0; i < n; i++) view.setInt16(2 * i, adc[i], true);
+  }
+  return { dat, firstAdc: n > 0 ? adc[0] : 0, checksum: (sum << 16) >> 16 };
+}
+
 /** Build the WFDB files of `record` under the record name `name`. */
 export function wfdbRecordFiles(name: string, record: SynthRecord): WfdbRecordFiles {
-  const adc = mvToAdc(record.signalMv, GAIN_ADC_PER_MV);
+  const { dat, firstAdc, checksum } = encodeDat16(record.signalMv, GAIN_ADC_PER_MV);
   const hea = formatHeader({
     recordName: name,
     nSignals: 1,
     fsHz: record.fsHz,
-    nSamples: adc.length,
+    nSamples: record.signalMv.length,
     signals: [
       {
         fileName: `${name}.dat`,
@@ -77,8 +112,8 @@ export function wfdbRecordFiles(name: string, record: SynthRecord): WfdbRecordFi
         units: 'mV',
         adcResolutionBits: 16,
         adcZero: 0,
-        initialValue: adc.length > 0 ? adc[0] : 0,
-        checksum: wfdbChecksum(adc),
+        initialValue: firstAdc,
+        checksum,
         blockSizeBytes: 0,
         description: 'II',
       },
@@ -87,7 +122,7 @@ export function wfdbRecordFiles(name: string, record: SynthRecord): WfdbRecordFi
   });
   return {
     hea,
-    dat: encodeFormat16([adc]),
+    dat,
     atr: encodeAnnotations(beatAnnotations(record)),
     fid: encodeAnnotations(fiducialAnnotations(record)),
   };

@@ -65,7 +65,12 @@ describe('pqrst generate', () => {
       '3,nsr_000003,nsr_000003,nsr,1003,0,500,',
     ]);
     const recipe = JSON.parse(readFileSync(join(work, 'wfdb-a/recipe.json'), 'utf8'));
-    expect(recipe).toMatchObject({ format: 'pqrst-recipe', className: 'nsr', count: 4, seed: 1000 });
+    expect(recipe).toMatchObject({
+      format: 'pqrst-recipe',
+      recipeVersion: 2,
+      seed: 1000,
+      classes: [{ className: 'nsr', count: 4 }],
+    });
     expect(typeof recipe.generatorVersion).toBe('string');
   });
 

@@ -1,0 +1,53 @@
+/**
+ * A zip byte sink writing to a temporary file beside the target (`.NAME.partial-PID`), renamed into
+ * place only when the archive is complete, so an interrupted run leaves nothing that looks complete.
+ * Chunks are gathered and written 8 MiB at a time with one writev.
+ */
+import { closeSync, openSync, renameSync, rmSync, writev } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { promisify } from 'node:util';
+import type { ZipByteSink } from '../io/zip.ts';
+
+const writevAsync = promisify(writev);
+const FLUSH_BYTES = 8 << 20;
+
+/** A file sink with `commit` (flush, close, rename into place) and `discard`. */
+export interface ZipFileSink extends ZipByteSink {
+  /** The temporary file being written. */
+  readonly tempPath: string;
+  commit(): Promise<void>;
+  discard(): void;
+}
+
+/** Create the temporary file for `outPath` (throws the fs error when it cannot be created). */
+export function createZipFileSink(outPath: string): ZipFileSink {
+  const tempPath = join(dirname(outPath), `.${basename(outPath)}.partial-${process.pid}`);
+  let fd: number | undefined = openSync(tempPath, 'w');
+  let pending: Uint8Array[] = [];
+  let pendingBytes = 0;
+  const flush = async () => {
+    const chunks = pending;
+    pending = [];
+    pendingBytes = 0;
+    if (chunks.length > 0 && fd !== undefined) await writevAsync(fd, chunks);
+  };
+  return {
+    tempPath,
+    async write(chunk) {
+      pending.push(chunk);
+      pendingBytes += chunk.length;
+      if (pendingBytes >= FLUSH_BYTES) await flush();
+    },
+    async commit() {
+      await flush();
+      closeSync(fd!);
+      fd = undefined;
+      renameSync(tempPath, outPath);
+    },
+    discard() {
+      if (fd !== undefined) closeSync(fd);
+      fd = undefined;
+      rmSync(tempPath, { force: true });
+    },
+  };
+}

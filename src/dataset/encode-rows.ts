@@ -1,0 +1,109 @@
+/**
+ * The per-row encoder, run by the workers: synthesize a block of rows and return their bytes with
+ * CRC-32s, ready to append in row order. For `npy` a batch is one block of float32 rows (a slice of
+ * signals.npy); for `wfdb` and `csv` it is the rows' files. Buffers are fresh per batch so they can be
+ * transferred between threads. Pure and deterministic: the bytes depend only on the recipe and rows.
+ */
+import type { AbortSignalLike } from '../core/abort.ts';
+import { crc32 } from '../io/crc32.ts';
+import { encodeSignalCsv } from '../io/csv-signal.ts';
+import { encodeUtf8 } from '../io/utf8-encode.ts';
+import { synthesize, type SynthParams } from '../synth/index.ts';
+import type { SyntheticRecipe } from './recipe.ts';
+import { rowInfo, samplesPerRecord, type RowRange } from './recipe-rows.ts';
+import { wfdbRecordFiles } from './wfdb-record-files.ts';
+
+/** One file of a row, with its CRC-32. Paths are relative to the dataset folder. */
+export interface EncodedFile {
+  path: string;
+  data: Uint8Array;
+  crc32: number;
+}
+
+/** The rows [start, end) of signals.npy: float32 little-endian, C order, and their CRC-32. */
+export interface EncodedNpyBatch {
+  kind: 'npy';
+  start: number;
+  end: number;
+  data: Uint8Array;
+  crc32: number;
+}
+
+/** The files of rows [start, end), row by row (wfdb: .hea .dat .atr .fid; csv: one .csv). */
+export interface EncodedFilesBatch {
+  kind: 'files';
+  start: number;
+  end: number;
+  files: EncodedFile[];
+}
+
+/** A worker's result for one batch of rows. */
+export type EncodedBatch = EncodedNpyBatch | EncodedFilesBatch;
+
+const LITTLE_ENDIAN_HOST = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+
+function file(path: string, data: Uint8Array | string): EncodedFile {
+  const bytes = typeof data === 'string' ? encodeUtf8(data) : data;
+  return { path, data: bytes, crc32: crc32(bytes) };
+}
+
+/** The synthesizer parameters of `row`, the class's parameters with the record's seed. */
+function rowParams(recipe: SyntheticRecipe, row: number): { params: SynthParams; name: string } {
+  const info = rowInfo(recipe, row);
+  const base = recipe.classes.find((c) => c.className === info.className)!.params;
+  return { params: { ...base, seed: info.seed }, name: info.name };
+}
+
+/**
+ * The files of one row (wfdb or csv): `wfdb/NAME.hea`, `.dat`, `.atr`, `.fid`, or `csv/NAME.csv`,
+ * each with its CRC-32. For npy recipes use `encodeRows` (rows are slices of one file).
+ */
+export function encodeRowFiles(recipe: SyntheticRecipe, row: number): EncodedFile[] {
+  const { params, name } = rowParams(recipe, row);
+  const record = synthesize(params);
+  if (recipe.output === 'csv')
+    return [file(`csv/${name}.csv`, encodeSignalCsv(record.signalMv, params.fsHz))];
+  if (recipe.output !== 'wfdb') throw new RangeError('encodeRowFiles: npy rows are encoded by encodeRows');
+  const f = wfdbRecordFiles(name, record);
+  return [
+    file(`wfdb/${name}.hea`, f.hea),
+    file(`wfdb/${name}.dat`, f.dat),
+    file(`wfdb/${name}.atr`, f.atr),
+    file(`wfdb/${name}.fid`, f.fid),
+  ];
+}
+
+/**
+ * Synthesize and encode rows [start, end) of the recipe's dataset (`range` must lie inside it). Checks
+ * `signal` between rows.
+ */
+export function encodeRows(recipe: SyntheticRecipe, range: RowRange, signal?: AbortSignalLike): EncodedBatch {
+  const { start, end } = range;
+  if (recipe.output !== 'npy') {
+    const files: EncodedFile[] = [];
+    for (let row = start; row < end; row++) {
+      signal?.throwIfAborted();
+      files.push(...encodeRowFiles(recipe, row));
+    }
+    return { kind: 'files', start, end, files };
+  }
+  const n = samplesPerRecord(recipe);
+  const samples = new Float32Array((end - start) * n);
+  for (let row = start; row < end; row++) {
+    signal?.throwIfAborted();
+    const { params } = rowParams(recipe, row);
+    synthesize(params, { out: samples.subarray((row - start) * n, (row - start + 1) * n) });
+  }
+  if (!LITTLE_ENDIAN_HOST) {
+    const view = new DataView(samples.buffer);
+    for (let i = 0; i < samples.length; i++) view.setFloat32(i * 4, samples[i], true);
+  }
+  const data = new Uint8Array(samples.buffer);
+  return { kind: 'npy', start, end, data, crc32: crc32(data) };
+}
+
+/** The buffers of a batch, for `postMessage(batch, transferables(batch))`. */
+export function batchTransferables(batch: EncodedBatch): ArrayBuffer[] {
+  const buffers = batch.kind === 'npy' ? [batch.data.buffer] : batch.files.map((f) => f.data.buffer);
+  return [...new Set(buffers)] as ArrayBuffer[];
+}
