@@ -3,7 +3,7 @@
 // cancelling, and the summaries. The trainer here is a deterministic stand-in that learns nothing; it is
 // NOT evidence that the experiment works (train-experiment-e2e.test.ts runs the real Node trainer).
 import { describe, expect, it } from 'vitest';
-import type { ClassName } from '../../src/core/units.ts';
+import { CLASS_NAMES, type ClassName } from '../../src/core/units.ts';
 import { parseExperimentConfig } from '../../src/train/experiment/config-parse.ts';
 import type { RealDataset } from '../../src/train/experiment/real-dataset.ts';
 import { RESULTS_CSV_COLUMNS, resultsCsv } from '../../src/train/experiment/results-files.ts';
@@ -76,13 +76,14 @@ class BookkeepingFakeTrainer implements Trainer {
     return { model, history: [log], bestEpoch: 1 };
   }
 
-  async predict(_model: ModelHandle, examples: ExampleSet): Promise<Float32Array> {
-    const out = new Float32Array(examples.n * 2);
+  async predict(model: ModelHandle, examples: ExampleSet): Promise<Float32Array> {
+    const K = model.spec.nClasses;
+    const out = new Float32Array(examples.n * K);
     for (let i = 0; i < examples.n; i++) {
-      const code = examples.x[i * examples.inputLength];
-      const p = code % 1 === 0.5 ? 0.7 : i % 5 === 0 ? 0.6 : 0.3; // af windows high, a few nsr false alarms
-      out[i * 2] = 1 - p;
-      out[i * 2 + 1] = p;
+      const k = Math.round((examples.x[i * examples.inputLength] % 1) * 8); // the encoded class
+      // the window's class most likely, except every 5th window, which goes to the next class
+      const guess = i % 5 === 0 ? (k + 1) % K : k;
+      for (let j = 0; j < K; j++) out[i * K + j] = j === guess ? 0.7 : 0.3 / (K - 1);
     }
     return out;
   }
@@ -95,18 +96,25 @@ class BookkeepingFakeTrainer implements Trainer {
 const L = 100; // fsHz 100 × windowS 1
 
 /**
- * 12 nsr patients × 3 windows and 6 af patients × 2 windows. Window w is filled with w (nsr) or w + 0.5
- * (af), so a training set tells which windows it holds.
+ * `perClass[c]` = [patients, windows each] of class c. Window w is filled with w + k/8, k the class's
+ * index in CLASS_NAMES (= its label in af-vs-nsr and multiclass), so a set tells which windows it holds.
  */
-function dataset(afPatients = 6): RealDataset {
+function datasetOf(perClass: Partial<Record<ClassName, [number, number]>>): RealDataset {
   const windows: { record: string; patient: string; className: ClassName }[] = [];
-  for (let p = 0; p < 12; p++)
-    for (let k = 0; k < 3; k++) windows.push({ record: `n${p}`, patient: `N${p}`, className: 'nsr' });
-  for (let p = 0; p < afPatients; p++)
-    for (let k = 0; k < 2; k++) windows.push({ record: `a${p}`, patient: `A${p}`, className: 'af' });
+  for (const [c, [patients, each]] of Object.entries(perClass) as [ClassName, [number, number]][]) {
+    for (let p = 0; p < patients; p++) {
+      for (let k = 0; k < each; k++)
+        windows.push({ record: `${c}${p}`, patient: `${c.toUpperCase()}${p}`, className: c });
+    }
+  }
   const x = new Float32Array(windows.length * L);
-  windows.forEach((w, i) => x.fill(w.className === 'af' ? i + 0.5 : i, i * L, (i + 1) * L));
+  windows.forEach((w, i) => x.fill(i + CLASS_NAMES.indexOf(w.className) / 8, i * L, (i + 1) * L));
   return { fsHz: 100, windowSamples: L, x, windows };
+}
+
+/** 12 nsr patients × 3 windows and `afPatients` af patients × 2 windows. */
+function dataset(afPatients = 6): RealDataset {
+  return datasetOf({ nsr: [12, 3], af: [afPatients, 2] });
 }
 
 /** The dataset windows a set holds (decoded from the fill values). */
@@ -232,8 +240,34 @@ describe('experiment runner bookkeeping (with a fake trainer)', () => {
   it('refuses before any training when a class lacks test patients', async () => {
     const trainer = new BookkeepingFakeTrainer();
     const run = runExperiment(CONFIG, { train: dataset(2) }, trainer, { provenance: PROVENANCE });
-    await expect(run).rejects.toThrow(/class af has windows from 2 patient\(s\) \(A0, A1\)/);
+    await expect(run).rejects.toThrow(/class af has windows from 2 patient\(s\) \(AF0, AF1\)/);
     expect(trainer.fits).toHaveLength(0);
+  });
+
+  it('multiclass: five classes, one-vs-rest macro metrics and a 5 × 5 confusion matrix', async () => {
+    const data = datasetOf({ nsr: [6, 2], af: [4, 2], afl: [4, 2], pvc: [4, 2], wpw: [4, 2] });
+    const trainer = new BookkeepingFakeTrainer();
+    const config = {
+      ...CONFIG,
+      tasks: ['multiclass' as const],
+      models: [CONFIG.models[0]],
+      seeds: [1],
+      budgets: [3],
+    };
+    const report = await runExperiment(config, { train: data }, trainer, { provenance: PROVENANCE });
+    expect(report.results).toHaveLength(2);
+    expect(trainer.fits[0].train.n).toBe(5 * 4); // synthetic pre-training: 4 records of each class
+    expect(report.splits[0].testPatientsPerClass.every((n) => n >= 2)).toBe(true);
+    for (const r of report.results) {
+      expect(r.classes).toEqual(['nsr', 'af', 'afl', 'pvc', 'wpw']);
+      expect(r.confusion).toHaveLength(5);
+      const n = r.confusion.flat().reduce((a, b) => a + b, 0);
+      expect(n).toBe(r.nTest);
+      // the fake is right except on every 5th test window: accuracy = 1 − ceil(n / 5) / n
+      expect(r.metrics.accuracy).toBeCloseTo(1 - Math.ceil(n / 5) / n, 12);
+      expect(r.metrics.f1).toBeGreaterThan(0.5);
+      expect(r.metrics.auroc).toBeGreaterThan(0.5);
+    }
   });
 
   it('results.csv: one row per run with the documented columns', async () => {
