@@ -3,6 +3,7 @@ import { ParamError } from '../synth/validate.ts';
 import { GENERATOR_VERSION } from '../synth/version.ts';
 import { CliError } from './cli-error.ts';
 import { runExperimentCommand } from './experiment.ts';
+import { runFit } from './fit.ts';
 import { runGenerate } from './generate.ts';
 import { runImport } from './import.ts';
 import { runInspect } from './inspect.ts';
@@ -33,6 +34,9 @@ Commands:
              npx pqrst experiment --config exp.json --train DIR [--test DIR] --out DIR
                [--backend auto|wasm|cpu] [--patients CSV] [--label-rule R] [--lead II] [--force] [--quiet]
              DIR: a pqrst import folder or WFDB/EDF/CSV records; see README.md "Training experiment"
+  fit        fit the beat model (P, Q, R, S, T Gaussians; WPW delta wave; AF f-waves) to a real record
+             npx pqrst fit FILE --lead II [--json] [--class C] [--preset-out FILE] [--templates-only]
+               [--min-beats N] [--fs HZ] [--max-bytes N]; see README.md "Fitting real ECGs"
   help       this text
   version    the generator version
 
@@ -46,6 +50,7 @@ export async function main(argv: string[]): Promise<number> {
     if (command === 'inspect') return await runInspect(rest);
     if (command === 'import') return await runImport(rest);
     if (command === 'experiment') return await runExperimentCommand(rest);
+    if (command === 'fit') return await runFit(rest);
     if (command === undefined || command === 'help' || command === '--help' || command === '-h') {
       process.stdout.write(USAGE + '\n');
       return command === undefined ? 2 : 0;

@@ -42,6 +42,12 @@ const NEXT_P_S = 0.2;
 const NEXT_GAP_S = 0.02;
 const NO_P_GAP_S = 0.12;
 const DEFAULT_END_S = 0.6;
+/**
+ * Widest P and T waves (σ, s): ±2.5σ spans 200 ms and 750 ms, beyond any real P or T; wider, a Gaussian
+ * would model the template's baseline instead of the wave.
+ */
+const P_MAX_SIGMA_S = 0.04;
+const T_MAX_SIGMA_S = 0.15;
 const FWHM_PER_SIGMA = 2 * Math.sqrt(2 * Math.log(2));
 const WAVE_BOUND_SIGMAS = 2.45;
 const MODEL_BOUND_SIGMAS = 2.5;
@@ -156,7 +162,7 @@ export function fitStart(
       0,
       [d.pAmpMv as number, -0.6, 0.6],
       [pPeak, Math.max(winFrom, pPeak - 0.06), Math.min(qrsOn, pPeak + 0.06)],
-      [pSigma, 0.004, 0.07],
+      [pSigma, 0.004, P_MAX_SIGMA_S],
     );
   } else fix(0);
 
@@ -176,11 +182,16 @@ export function fitStart(
       4,
       [d.tAmpMv, -2.5, 2.5],
       [d.tPeakS, qrsOff + 0.02, Math.max(winTo, qrsOff + 0.03)],
-      [tSigma, 0.008, 0.2],
+      [tSigma, 0.008, T_MAX_SIGMA_S],
     );
   } else {
     const tPos = Math.min(winTo - 0.05, qrsOff + 0.2);
-    wave(4, [0, -2.5, 2.5], [tPos, qrsOff + 0.02, Math.max(winTo, qrsOff + 0.03)], [0.05, 0.008, 0.2]);
+    wave(
+      4,
+      [0, -2.5, 2.5],
+      [tPos, qrsOff + 0.02, Math.max(winTo, qrsOff + 0.03)],
+      [0.05, 0.008, T_MAX_SIGMA_S],
+    );
   }
 
   // Delta wave (WPW): replaces Q.
