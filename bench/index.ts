@@ -5,6 +5,7 @@ import { benchImportWindowing } from './import-windowing.ts';
 import { benchReadWfdb } from './read-wfdb.ts';
 import { benchSynthParallel } from './synth-parallel.ts';
 import { benchSynthOneCore } from './synth-rate.ts';
+import { benchTrain } from './train.ts';
 
 const emit = (line: object) => process.stdout.write(JSON.stringify(line) + '\n');
 const only = process.argv[2];
@@ -32,4 +33,8 @@ if (!only || only === 'slider') {
   for (const line of r.stdout.split('\n').filter((l) => l.trim().startsWith('{')))
     process.stdout.write(line + '\n');
   if (r.status !== 0) process.stderr.write(`bench: slider-latency exited with ${r.status}\n`);
+}
+if (!only || only === 'train') {
+  process.stderr.write('bench: training throughput (wasm and cpu backends)…\n');
+  await benchTrain(emit);
 }

@@ -73,12 +73,12 @@ describe('wasm Conv2DBackpropFilter and Conv2DBackpropInput', () => {
 
   it('give the same filter gradient when the batch is split into column chunks', async () => {
     const [, dwCpu] = await convGrads('cpu', [5, 1, 40, 3], [1, 7, 3, 4], 1, 'same');
-    setMaxColumnFloats(7 * 3 * 40 * 2); // two batch items per chunk: chunks of 2, 2 and 1
+    const previous = setMaxColumnFloats(7 * 3 * 40 * 2); // two batch items per chunk: chunks of 2, 2 and 1
     try {
       const [, dwWasm] = await convGrads('wasm', [5, 1, 40, 3], [1, 7, 3, 4], 1, 'same');
       expect(maxAbsDiff(dwCpu, dwWasm)).toBeLessThan(1e-5 * Math.max(1, maxAbs(dwCpu)));
     } finally {
-      setMaxColumnFloats(1 << 25);
+      setMaxColumnFloats(previous);
     }
   });
 });
@@ -127,4 +127,34 @@ describe('Tile gradient', () => {
         for (let c = 0; c < 3; c++) expected[(a % 2) * 3 + (b % 1) * 3 + c] += weights[(a * 4 + b) * 3 + c];
     expect(maxAbsDiff(expected, dx)).toBeLessThan(1e-5);
   });
+});
+
+describe('wasm Sum and Mean', () => {
+  const cases: [number[], number | number[] | undefined, boolean][] = [
+    [[4, 30, 5], [0, 1], false], // a conv bias gradient
+    [[4, 30, 5], 1, false], // global average pooling
+    [[4, 30, 5], -1, true],
+    [[4, 30, 5], undefined, false], // every axis (a loss mean)
+    [[4, 30, 5], [0, 2], false], // not contiguous: the backend's own kernel
+    [[6, 7], 0, true],
+  ];
+  for (const [shape, axis, keepDims] of cases) {
+    it(`match the cpu backend: shape ${shape.join('×')}, axis ${JSON.stringify(axis)}, keepDims ${keepDims}`, async () => {
+      const run = async (backend: string) => {
+        await tf.setBackend(backend);
+        return tf.tidy(() => {
+          const x = tf.tensor(random(shape, 6), shape);
+          return [tf.sum(x, axis, keepDims), tf.mean(x, axis, keepDims)].map((t) => ({
+            shape: t.shape,
+            values: t.dataSync() as Float32Array,
+          }));
+        });
+      };
+      const [cpu, wasm] = [await run('cpu'), await run('wasm')];
+      for (let i = 0; i < 2; i++) {
+        expect(wasm[i].shape).toEqual(cpu[i].shape);
+        expect(maxAbsDiff(cpu[i].values, wasm[i].values)).toBeLessThan(1e-5);
+      }
+    });
+  }
 });

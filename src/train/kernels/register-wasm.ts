@@ -6,8 +6,6 @@
 import {
   BatchMatMul,
   Conv2D,
-  Conv2DBackpropFilter,
-  Conv2DBackpropInput,
   getKernel,
   registerKernel,
   unregisterKernel,
@@ -16,6 +14,8 @@ import {
 import { conv2DBackpropFilterWasmConfig } from './conv2d-backprop-filter.ts';
 import { conv2DBackpropInputWasmConfig } from './conv2d-backprop-input.ts';
 import { maxPoolGradWasmConfig } from './max-pool-grad.ts';
+import { meanWasmConfig, sumWasmConfig } from './reduce.ts';
+import { castWasmConfig, identityWasmConfig } from './shared-data.ts';
 import { captureOriginal } from './wasm-originals.ts';
 
 let registered = false;
@@ -25,6 +25,10 @@ export const WASM_TRAINING_KERNELS: readonly KernelConfig[] = [
   conv2DBackpropFilterWasmConfig,
   conv2DBackpropInputWasmConfig,
   maxPoolGradWasmConfig,
+  identityWasmConfig,
+  castWasmConfig,
+  sumWasmConfig,
+  meanWasmConfig,
 ];
 
 /** Register the training kernels for the 'wasm' backend (once). Throws if the wasm backend is not loaded. */
@@ -33,7 +37,8 @@ export function registerWasmTrainingKernels(): void {
   if (!getKernel(Conv2D, 'wasm')) {
     throw new Error('registerWasmTrainingKernels: import @tensorflow/tfjs-backend-wasm first');
   }
-  for (const name of [BatchMatMul, Conv2D, Conv2DBackpropInput, Conv2DBackpropFilter]) captureOriginal(name);
+  for (const name of [BatchMatMul, Conv2D, ...WASM_TRAINING_KERNELS.map((k) => k.kernelName)])
+    captureOriginal(name);
   for (const config of WASM_TRAINING_KERNELS) {
     if (getKernel(config.kernelName, 'wasm')) unregisterKernel(config.kernelName, 'wasm');
     registerKernel(config);
