@@ -10,16 +10,22 @@ import path from 'node:path';
 import { DEFAULT_LABEL_RULE, parseLabelRule } from '../dataset/label-rule.ts';
 import { parsePatientMap } from '../dataset/patient-map.ts';
 import { IoError } from '../io/io-error.ts';
-import { parseExperimentConfig, configClasses } from '../train/experiment/config-parse.ts';
-import { windowSamples, type ExperimentConfig } from '../train/experiment/config.ts';
+import { parseExperimentConfig } from '../train/experiment/config-parse.ts';
+import type { ExperimentConfig } from '../train/experiment/config.ts';
 import { canonicalJson, datasetDigestParts } from '../train/experiment/digest.ts';
 import { ExperimentError } from '../train/experiment/experiment-error.ts';
 import type { RealDataset } from '../train/experiment/real-dataset.ts';
 import { resultsCsv, resultsJson } from '../train/experiment/results-files.ts';
 import { prepareTasks } from '../train/experiment/prepare.ts';
 import { planRuns } from '../train/experiment/runs.ts';
-import { runExperiment, type ExperimentProgress, type Provenance } from '../train/experiment/runner.ts';
-import { syntheticRecipe } from '../train/experiment/synthetic.ts';
+import {
+  experimentSyntheticSource,
+  runExperiment,
+  type ExperimentProgress,
+  type Provenance,
+} from '../train/experiment/runner.ts';
+import { sourceFromRecipe, type SyntheticSource } from '../train/experiment/synthetic-source.ts';
+import { parseRecipe, RecipeError } from '../dataset/recipe-validate.ts';
 import type { Trainer } from '../train/types.ts';
 import { choiceFlag, parseFlags } from './args.ts';
 import { CliError } from './cli-error.ts';
@@ -33,6 +39,7 @@ const VALUE_FLAGS = [
   '--train',
   '--test',
   '--out',
+  '--recipe',
   '--backend',
   '--patients',
   '--label-rule',
@@ -54,7 +61,8 @@ async function nodeTrainer(backend: (typeof BACKENDS)[number]): Promise<Trainer>
   return createNodeTrainer(backend);
 }
 
-function readConfig(file: string): ExperimentConfig {
+/** The config in `file`, and whether it has its own `synthetic` block. */
+function readConfig(file: string): { config: ExperimentConfig; hasSynthetic: boolean } {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
@@ -71,7 +79,8 @@ function readConfig(file: string): ExperimentConfig {
     throw new CliError('--config', `${file} is not JSON: ${(e as Error).message}`);
   }
   try {
-    return parseExperimentConfig(json);
+    const hasSynthetic = typeof json === 'object' && json !== null && 'synthetic' in json;
+    return { config: parseExperimentConfig(json), hasSynthetic };
   } catch (e) {
     if (e instanceof ExperimentError) throw new CliError('--config', `${file}: ${e.message}`);
     throw e;
@@ -100,7 +109,26 @@ export async function runExperimentCommand(argv: string[]): Promise<number> {
     return v;
   };
   const configPath = flags.get('--config');
-  const config = configPath === undefined ? parseExperimentConfig({}) : readConfig(configPath);
+  const { config, hasSynthetic } =
+    configPath === undefined
+      ? { config: parseExperimentConfig({}), hasSynthetic: false }
+      : readConfig(configPath);
+  const recipeFile = flagFile(flags, '--recipe');
+  if (recipeFile !== undefined && hasSynthetic) {
+    throw new CliError(
+      '--recipe',
+      'the config has a synthetic block too: give the synthetic records one way',
+    );
+  }
+  let source: SyntheticSource = experimentSyntheticSource(config);
+  if (recipeFile !== undefined) {
+    try {
+      source = sourceFromRecipe(parseRecipe(recipeFile.text), path.basename(recipeFile.path));
+    } catch (e) {
+      if (e instanceof RecipeError) throw new CliError('--recipe', `${recipeFile.path}: ${e.message}`);
+      throw e;
+    }
+  }
   const trainDir = required('--train');
   const testDir = flags.get('--test');
   const outDir = path.resolve(required('--out'));
@@ -142,10 +170,8 @@ export async function runExperimentCommand(argv: string[]): Promise<number> {
     };
     const train = await load('--train', trainDir);
     const test = testDir === undefined ? undefined : await load('--test', testDir);
-    const L = windowSamples(config);
-    const recipe = syntheticRecipe(config.synthetic, configClasses(config), config.fsHz, L);
     const provenance: Provenance = {
-      recipeSha256: sha256Hex([canonicalJson(recipe)]),
+      recipeSha256: sha256Hex([canonicalJson(source.hashed)]),
       trainSha256: sha256Hex(datasetDigestParts(train)),
       ...(test === undefined ? {} : { testSha256: sha256Hex(datasetDigestParts(test)) }),
     };
@@ -172,6 +198,7 @@ export async function runExperimentCommand(argv: string[]): Promise<number> {
     };
     const report = await runExperiment(config, { train, test }, trainer, {
       provenance,
+      synthetic: source,
       signal: controller.signal,
       onProgress: (p) => {
         const now = performance.now();

@@ -1,8 +1,11 @@
 // exp.json validation: defaults fill what is missing, and every bad field is refused with its name.
 // The JSON schema in docs/ lists the same fields and defaults.
-import { readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { runExperimentCommand } from '../../src/cli/experiment.ts';
 import { DEFAULT_CONFIG } from '../../src/train/experiment/config.ts';
 import { parseExperimentConfig } from '../../src/train/experiment/config-parse.ts';
 import { canonicalJson } from '../../src/train/experiment/digest.ts';
@@ -74,4 +77,41 @@ describe('experiment config', () => {
       }
     }
   });
+});
+
+describe('pqrst experiment: usage errors name the flag (before any data is read)', () => {
+  const work = mkdtempSync(path.join(tmpdir(), 'pqrst-experiment-flags-'));
+  const file = (name: string, text: string) => {
+    const f = path.join(work, name);
+    writeFileSync(f, text);
+    return f;
+  };
+  const withSynthetic = file('syn.json', JSON.stringify({ synthetic: { countPerClass: 10 } }));
+  const recipe = file('recipe.json', '{"format":"pqrst-recipe"}');
+  const existing = path.join(work, 'exists');
+  mkdirSync(existing);
+  const cases: [string[], RegExp][] = [
+    [['--out', 'x'], /^--train: required/],
+    [['--train', work], /^--out: required/],
+    [
+      ['--config', file('bad.json', '{"seeds": [1, 1]}'), '--train', work, '--out', 'x'],
+      /^--config: .*bad\.json: seeds\[1\]: 1 is listed twice/,
+    ],
+    [
+      ['--config', file('broken.json', '{'), '--train', work, '--out', 'x'],
+      /^--config: .*broken\.json is not JSON/,
+    ],
+    [
+      ['--config', withSynthetic, '--recipe', recipe, '--train', work, '--out', 'x'],
+      /^--recipe: the config has a synthetic block too/,
+    ],
+    [['--recipe', recipe, '--train', work, '--out', 'x'], /^--recipe: .*recipe\.json: .*generatorVersion/],
+    [['--train', work, '--out', existing], /^--out: .* already exists \(add --force to replace it\)/],
+    [['--train', work, '--out', 'x', '--backend', 'gpu'], /^--backend: expected one of auto\|wasm\|cpu/],
+  ];
+  for (const [argv, message] of cases) {
+    it(argv.filter((a) => a.startsWith('--')).join(' '), async () => {
+      await expect(runExperimentCommand(argv)).rejects.toThrow(message);
+    });
+  }
 });

@@ -17,7 +17,10 @@ import { parseExperimentConfig } from '../../src/train/experiment/config-parse.t
 import { canonicalJson, datasetDigestParts } from '../../src/train/experiment/digest.ts';
 import { datasetFromNpy, parseLabelsCsv } from '../../src/train/experiment/labels-parse.ts';
 import type { RealDataset } from '../../src/train/experiment/real-dataset.ts';
-import { SyntheticWindows } from '../../src/train/experiment/synthetic.ts';
+import { experimentSyntheticSource } from '../../src/train/experiment/runner.ts';
+import { sourceFromRecipe } from '../../src/train/experiment/synthetic-source.ts';
+import { SyntheticWindows, type ClassWindows } from '../../src/train/experiment/synthetic.ts';
+import { parseRecipe } from '../../src/dataset/recipe-validate.ts';
 import { describeWithEcgData } from './helpers/ecg-data.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -110,7 +113,7 @@ describe('windows at the experiment rate', () => {
 });
 
 describe('synthetic pre-training data', () => {
-  it('record r of class c is record r of `pqrst generate` with the same recipe', () => {
+  it('record k of class c is record k of `pqrst generate`, from the config block or the recipe.json', () => {
     const out = path.join(work, 'gen-af');
     pqrst(
       'generate',
@@ -130,10 +133,23 @@ describe('synthetic pre-training data', () => {
       out,
       '--quiet',
     );
-    const generated = npyOf(path.join(out, 'signals.npy'));
+    const generated = Array.from(npyOf(path.join(out, 'signals.npy')).data);
+    const both = (w: ClassWindows) => [...w.train, ...w.validation];
     const config = parseExperimentConfig({ synthetic: { countPerClass: 2, validationPerClass: 1, seed: 7 } });
-    const windows = new SyntheticWindows(config.synthetic, 100, 1000).windows('af');
-    expect(Array.from(windows)).toEqual(Array.from(generated.data));
+    const fromSpec = new SyntheticWindows(experimentSyntheticSource(config), 100, 1000).windows('af');
+    expect(fromSpec.train.length).toBe(2 * 1000);
+    expect(both(fromSpec)).toEqual(generated);
+    // The folder's recipe.json (no split): the last 20 % of the records (at least one) validate.
+    const recipe = parseRecipe(readFileSync(path.join(out, 'recipe.json'), 'utf8'));
+    const source = sourceFromRecipe(recipe, 'recipe.json');
+    expect(both(new SyntheticWindows(source, 100, 1000).windows('af'))).toEqual(generated);
+    expect(() => source.plan('nsr')).toThrow(
+      /--recipe recipe\.json: class nsr needs ≥ 2 records for pre-training, the recipe has 0/,
+    );
+    // 10-s records cannot make 20-s windows
+    expect(() => new SyntheticWindows(source, 100, 2000).windows('af')).toThrow(
+      /shorter than the 20-s window/,
+    );
   });
 
   it('canonical JSON sorts keys at every level and writes non-finite numbers as null', () => {

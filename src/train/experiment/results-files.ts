@@ -90,6 +90,7 @@ export function resultsJson(input: ResultsJsonInput): string {
     backend: report.backend,
     sources: input.sources,
     provenance: { ...input.provenance, testSha256: input.provenance.testSha256 ?? null },
+    synthetic: report.synthetic,
     config: input.config,
     splits: report.splits,
     summary: report.summary,

@@ -17,6 +17,8 @@ import { balancedClassWeights, gatherExamples } from './examples.ts';
 import { prepareTasks, type ExperimentData, type PreparedTask, type SplitInfo } from './prepare.ts';
 import { planRuns, runId, type RunKey, type RunResult } from './runs.ts';
 import { summarizeResults, type GainRow, type SummaryRow } from './summary.ts';
+import { configClasses } from './config-parse.ts';
+import { sourceFromSpec, type SyntheticSource } from './synthetic-source.ts';
 import { SyntheticWindows } from './synthetic.ts';
 import type { TaskName } from './tasks.ts';
 
@@ -57,6 +59,16 @@ export interface RunExperimentOptions {
   onResult?: (r: RunResult) => void;
   /** Results of an earlier run of the same config and data: those runs are not run again. */
   done?: readonly RunResult[];
+  /** The synthetic pre-training data; default `experimentSyntheticSource(config)`. */
+  synthetic?: SyntheticSource;
+}
+
+/** The synthetic source of the config's `synthetic` block (hash its `hashed` for the provenance). */
+export function experimentSyntheticSource(config: ExperimentConfig): SyntheticSource {
+  return sourceFromSpec(config.synthetic, configClasses(config), {
+    fsHz: config.fsHz,
+    windowSamples: windowSamples(config),
+  });
 }
 
 /** Everything an experiment produced. */
@@ -70,6 +82,8 @@ export interface ExperimentReport {
   splits: SplitInfo[];
   /** The trainer's backend. */
   backend: string;
+  /** What the synthetic pre-training data were (SyntheticSource.description). */
+  synthetic: string;
 }
 
 function trainSettings(config: ExperimentConfig, epochs: number, seed: number, L: number): TrainSettings {
@@ -102,7 +116,8 @@ export async function runExperiment(
   const finished = new Map<string, RunResult>();
   for (const r of options.done ?? []) finished.set(runId(r), r);
   const pending = new Set(plan.map(runId).filter((id) => !finished.has(id)));
-  const synthetic = new SyntheticWindows(config.synthetic, config.fsHz, L);
+  const source = options.synthetic ?? experimentSyntheticSource(config);
+  const synthetic = new SyntheticWindows(source, config.fsHz, L);
   const ctx: RunContext = { config, trainer, options, L, plan, finished, synthetic };
 
   for (const prepared of tasks) {
@@ -166,6 +181,7 @@ export async function runExperiment(
     ...summarizeResults(results),
     splits: tasks.map((t) => t.info),
     backend: trainer.backend,
+    synthetic: source.description,
   };
 }
 
