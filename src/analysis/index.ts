@@ -39,3 +39,4 @@ export { scoreDetections, type DetectionScore } from './score-detections.ts';
 export { templateBaseline } from './template-baseline.ts';
 export { welchPsd, type Spectrum } from './welch-psd.ts';
 export * from './fit/index.ts';
+export * from './realism/index.ts';
