@@ -1,6 +1,7 @@
 // `npm run bench`: every benchmark figure as one JSON line on stdout; logs go to stderr.
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { benchFit } from './fit.ts';
 import { benchImportWindowing } from './import-windowing.ts';
 import { benchReadWfdb } from './read-wfdb.ts';
 import { benchSynthParallel } from './synth-parallel.ts';
@@ -22,6 +23,10 @@ if (!only || only === 'read') {
   process.stderr.write('bench: importing and windowing all of mitdb…\n');
   const windowing = await benchImportWindowing();
   if (windowing) emit(windowing);
+}
+if (!only || only === 'fit') {
+  process.stderr.write('bench: fitting the beat model to MIT-BIH 100 (a template, the whole record)…\n');
+  (await benchFit()).forEach(emit);
 }
 if (!only || only === 'slider') {
   process.stderr.write('bench: slider-to-paint latency in headless Chromium…\n');
