@@ -4,50 +4,23 @@
  * annotations and cut into a 10-s dataset at 500 Hz; a junk header is listed with its reason while the
  * rest loads. Counts match `npx pqrst import <files> --fs 500 --json`. The data folder is
  * `$ECG_DATA_DIR` (default ../shared/ecg-data from the project root); without it the tests are skipped,
- * unless REQUIRE_ECG_DATA=1, where they fail.
+ * unless REQUIRE_ECG_DATA=1, where they fail (e2e/import-data.ts).
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
+import {
+  EDF_201,
+  HAVE_DATA,
+  MISSING,
+  MITDB,
+  openImport,
+  requireDataOrFail,
+  upload,
+  whenImportIdle,
+} from './import-data.ts';
 
-const PROJECT_ROOT = fileURLToPath(new URL('../', import.meta.url));
-const fromEnv = process.env.ECG_DATA_DIR;
-const DATA_DIR =
-  fromEnv !== undefined && fromEnv !== ''
-    ? path.resolve(fromEnv)
-    : path.resolve(PROJECT_ROOT, '../shared/ecg-data');
-const MITDB = path.join(DATA_DIR, 'mitdb/original');
-const EDF_201 = path.join(DATA_DIR, 'derived/mitdb201_MLII_60s-120s.edf');
-const HAVE_DATA = existsSync(MITDB) && existsSync(EDF_201);
-const MISSING = `real ECG data not found under ${DATA_DIR}: set ECG_DATA_DIR (default ../shared/ecg-data)`;
-
-if (!HAVE_DATA && process.env.REQUIRE_ECG_DATA === '1') {
-  test('needs the ECG data folder (REQUIRE_ECG_DATA=1)', () => {
-    throw new Error(MISSING);
-  });
-}
-
-interface Upload {
-  name: string;
-  mimeType: string;
-  buffer: Buffer;
-}
-
-function upload(file: string, name = path.basename(file)): Upload {
-  return { name, mimeType: 'application/octet-stream', buffer: readFileSync(file) };
-}
-
-async function openImport(page: Page): Promise<void> {
-  await page.goto('/');
-  await page.waitForFunction(() => window.__pqrst?.import !== undefined, null, { timeout: 60_000 });
-  await expect(page.getByRole('heading', { name: 'Import real ECGs' })).toBeVisible();
-}
-
-function whenImportIdle(page: Page): Promise<void> {
-  return page.evaluate(() => window.__pqrst.import!.whenIdle());
-}
+requireDataOrFail();
 
 test.describe('import real ECGs', () => {
   test.skip(!HAVE_DATA, MISSING);
@@ -73,8 +46,14 @@ test.describe('import real ECGs', () => {
 
     const records = await page.evaluate(() => window.__pqrst.import!.getRecords());
     expect(records).toEqual([
-      { name: '100', fsHz: 360, nSamples: 650_000, nBeats: 2273 },
-      { name: 'mitdb201_MLII_60s-120s', fsHz: 360, nSamples: 21_600, nBeats: expect.any(Number) },
+      { name: '100', fsHz: 360, nSamples: 650_000, nBeats: 2273, windows: 180 },
+      {
+        name: 'mitdb201_MLII_60s-120s',
+        fsHz: 360,
+        nSamples: 21_600,
+        nBeats: expect.any(Number),
+        windows: 6,
+      },
     ]);
 
     const summary = await page.evaluate(() => window.__pqrst.import!.getSummary());
@@ -99,12 +78,12 @@ test.describe('import real ECGs', () => {
 
     // Record 100 on ECG paper: its first 10 s with the beat marks; scrolled to the end.
     let plotted = await page.evaluate(() => window.__pqrst.import!.getPlotted());
-    expect(plotted).toMatchObject({ record: '100', startS: 0 });
+    expect(plotted).toMatchObject({ record: '100', startS: 0, endS: 10 });
     expect(plotted!.points).toBeGreaterThanOrEqual(3600);
     expect(plotted!.beatMarkers).toBeGreaterThan(8);
     expect(plotted!.rhythmBands).toBeGreaterThanOrEqual(1);
     await expect(page.getByTestId('record-plot').locator('.main-svg').first()).toBeVisible();
-    await page.getByRole('slider', { name: 'Window start (s)' }).fill('1790');
+    await page.getByRole('spinbutton', { name: 'View start (s)' }).fill('1790');
     await expect.poll(() => page.evaluate(() => window.__pqrst.import!.getPlotted()?.startS)).toBe(1790);
     plotted = await page.evaluate(() => window.__pqrst.import!.getPlotted());
     expect(plotted!.beatMarkers).toBeGreaterThan(8);

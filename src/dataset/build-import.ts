@@ -9,9 +9,9 @@
 import type { AbortSignalLike } from '../core/abort.ts';
 import type { ClassName } from '../core/units.ts';
 import type { BandpassSpec } from './band-pass.ts';
-import type { ImportRecord } from './import-types.ts';
+import type { ImportRecord, RecordLabel } from './import-types.ts';
 import type { LabelRule } from './label-rule.ts';
-import { prepareLead } from './prepare-lead.ts';
+import { prepareLead, type PreparedLead, type PrepareLeadOptions } from './prepare-lead.ts';
 import { planWindows, secondsToSamples } from './windowing.ts';
 
 /** One input of the pipeline: a name for messages and a loader. */
@@ -34,10 +34,23 @@ export interface BuildImportOptions {
   rhythmClasses: Readonly<Record<string, ClassName>>;
   /** Optional zero-phase band-pass applied after resampling. */
   bandpass?: BandpassSpec;
+  /**
+   * Classes given by hand, by record name (as loaded): every window of such a record takes that class
+   * (the label rule is not asked), unless the window has invalid samples.
+   */
+  handLabels?: Readonly<Record<string, ClassName>>;
+  /** Resamples (and band-passes) a record's lead; default `prepareLead` (a cache can stand in). */
+  prepare?: LeadPreparer;
   signal?: AbortSignalLike;
   /** Called after each source with sources done, the total and the source's name. */
   onProgress?: (done: number, total: number, name: string) => void;
 }
+
+/** What turns a record's lead into the dataset's signal at `fsOutHz` (see prepare-lead.ts). */
+export type LeadPreparer = (rec: ImportRecord, fsOutHz: number, options: PrepareLeadOptions) => PreparedLead;
+
+/** The rule of a record labelled by hand. */
+const HAND_RULE: LabelRule = [{ kind: 'record' }];
 
 /** One row of labels.csv (one window). */
 export interface ImportedRow {
@@ -159,23 +172,27 @@ function addRecord(
     });
     return;
   }
-  const lead = prepareLead(rec.signalMv, rec.fsHz, fsHz, {
-    bandpass: options.bandpass,
-    signal: options.signal,
-  });
+  const leadOptions = { bandpass: options.bandpass, signal: options.signal };
+  const lead = options.prepare
+    ? options.prepare(rec, fsHz, leadOptions)
+    : prepareLead(rec.signalMv, rec.fsHz, fsHz, leadOptions);
+  const hand = options.handLabels;
+  const handClass = hand !== undefined && Object.hasOwn(hand, rec.record) ? hand[rec.record] : undefined;
+  const recordLabel: RecordLabel | undefined =
+    handClass === undefined ? rec.recordLabel : { className: handClass, source: 'given by hand' };
   const plan = planWindows(
     {
       nSamples: lead.signalMv.length,
       rhythms: rec.rhythms,
       beats: rec.beats,
-      recordLabel: rec.recordLabel,
+      recordLabel,
       invalidSpans: lead.invalidSpans,
     },
     {
       fsHz,
       windowS: options.windowS,
       strideS: options.strideS,
-      rule: options.rule,
+      rule: handClass === undefined ? options.rule : HAND_RULE,
       rhythmClasses: options.rhythmClasses,
     },
   );

@@ -7,15 +7,34 @@ export interface ImportedRecordFacts {
   fsHz: number;
   nSamples: number;
   nBeats: number;
+  /** Windows kept in the dataset. */
+  windows: number;
 }
 
 /** What the record plot last drew. */
 export interface PlottedRecordFacts {
   record: string;
+  /** View start and end, s. */
   startS: number;
+  endS: number;
   points: number;
+  overviewPoints: number;
   beatMarkers: number;
   rhythmBands: number;
+  /** View request to painted frame, ms. */
+  paintMs: number;
+}
+
+/** The last run (an import, or windowing again after a settings change). */
+export interface ImportRunFacts {
+  /** Runs started before this one in the page's life. */
+  serial: number;
+  task: 'import' | 'window';
+  files: number;
+  /** Start to result, ms (null while running or when it did not finish). */
+  durationMs: number | null;
+  /** The worker's record-progress reports, in order. */
+  progress: { done: number; total: number }[];
 }
 
 /** The import's test hook. */
@@ -26,6 +45,8 @@ export interface PqrstImportTestApi {
   getRecords(): ImportedRecordFacts[];
   /** What the record plot last drew (null before a paint). */
   getPlotted(): PlottedRecordFacts | null;
+  /** The last run (null before one). */
+  getLastRun(): ImportRunFacts | null;
   /** Resolves when no import or download is running and the selected record is painted. */
   whenIdle(): Promise<void>;
 }

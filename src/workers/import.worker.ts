@@ -1,24 +1,30 @@
 /**
  * Module worker of the real-ECG import: reads the dropped files (WFDB with annotations, EDF/EDF+, CSV),
- * builds the windowed dataset with the pure pipeline, reports progress per record and stops on an abort
- * message. A malformed file is listed as skipped with its reason; nothing escapes the handler.
+ * builds the windowed dataset with the pure pipeline (src/dataset/import-session.ts), reports progress
+ * per record and stops on an abort message. It keeps the files and the records read, so new windowing
+ * settings re-window without reading again. A malformed file is listed as skipped with its reason;
+ * nothing escapes the handler.
  */
+import { parseLabelRule } from '../dataset/label-rule.ts';
 import type { ImportedDataset } from '../dataset/build-import.ts';
-import { buildImportedDataset } from '../dataset/build-import.ts';
-import { bytesImportSources } from '../dataset/bytes-import.ts';
 import type { ImportRecord } from '../dataset/import-types.ts';
 import { summarizeImport } from '../dataset/import-summary.ts';
-import type { ImportSettings } from '../dataset/import-recipe.ts';
-import { formatLabelRule, parseLabelRule } from '../dataset/label-rule.ts';
+import { ImportSession, type SessionWindowSettings } from '../dataset/import-session.ts';
 import { parsePatientMap } from '../dataset/patient-map.ts';
-import { DEFAULT_RHYTHM_CLASSES } from '../dataset/rhythm-classes.ts';
+import { parseRhythmMap } from '../dataset/rhythm-classes.ts';
 import { writeImportedDataset } from '../dataset/write-imported.ts';
-import type { ImportedRecordView, ImportReply, ImportRequest } from './import-protocol.ts';
+import type {
+  ImportedRecordView,
+  ImportReply,
+  ImportRequest,
+  LoadOptions,
+  WindowOptions,
+} from './import-protocol.ts';
 
 declare const self: DedicatedWorkerGlobalScope;
 
+const session = new ImportSession();
 let running: { id: number; controller: AbortController } | null = null;
-let last: { dataset: ImportedDataset; settings: ImportSettings } | null = null;
 
 function send(reply: ImportReply, transfer: Transferable[] = []): void {
   self.postMessage(reply, transfer);
@@ -33,6 +39,35 @@ function yieldToEvents(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
+/** `parse(text)`, its error prefixed with the field's name. */
+function field<T>(name: string, parse: () => T): T {
+  try {
+    return parse();
+  } catch (e) {
+    throw new Error(`${name}: ${errorText(e)}`, { cause: e });
+  }
+}
+
+function windowSettings(o: WindowOptions): SessionWindowSettings {
+  return {
+    fsHz: o.fsHz,
+    windowS: o.windowS,
+    strideS: o.strideS,
+    rule: field('Label rule', () => parseLabelRule(o.labelRule)),
+    rhythmClasses: field('Rhythm notes', () => parseRhythmMap(o.rhythmMap, {})),
+    bandpass: o.bandpass ?? undefined,
+    handLabels: o.handLabels,
+  };
+}
+
+function loadSettings(o: LoadOptions) {
+  const csv = o.patientsCsv;
+  const patients =
+    csv !== undefined && csv.trim() !== '' ? field('Patients CSV', () => parsePatientMap(csv)) : undefined;
+  return { lead: o.lead, annotator: o.annotator, patients };
+}
+
+/** The record for the studio: a copy of its lead (the session keeps the original) and sorted annotations. */
 function viewOf(rec: ImportRecord): ImportedRecordView {
   const beats = [...rec.beats].sort((a, b) => a.timeS - b.timeS);
   return {
@@ -40,74 +75,55 @@ function viewOf(rec: ImportRecord): ImportedRecordView {
     patient: rec.patient,
     lead: rec.lead,
     fsHz: rec.fsHz,
-    signalMv: rec.signalMv,
+    signalMv: rec.signalMv.slice(),
     beatSamples: Int32Array.from(beats, (b) => Math.round(b.timeS * rec.fsHz)),
     beatSymbols: beats.map((b) => b.symbol),
     rhythms: [...rec.rhythms].sort((a, b) => a.startS - b.startS),
-    windows: 0,
+    recordLabel: rec.recordLabel?.source ?? null,
     warnings: rec.warnings,
   };
 }
 
-async function runImport(request: Extract<ImportRequest, { type: 'import' }>): Promise<void> {
+function windowsByRecord(dataset: ImportedDataset): Record<string, number> {
+  return Object.fromEntries(dataset.records.map((r) => [r.record, r.windows]));
+}
+
+async function run(request: Extract<ImportRequest, { type: 'import' | 'window' }>): Promise<void> {
   const controller = new AbortController();
   running = { id: request.id, controller };
-  const { options } = request;
+  const progress = {
+    signal: controller.signal,
+    beforeLoad: yieldToEvents,
+    onProgress: (done: number, total: number, name: string) =>
+      send({ type: 'progress', id: request.id, done, total, name }),
+  };
   try {
-    let rule;
-    try {
-      rule = parseLabelRule(options.labelRule);
-    } catch (e) {
-      throw new Error(`Label rule: ${errorText(e)}`, { cause: e });
+    let dataset: ImportedDataset;
+    let records: ImportedRecordView[] | undefined;
+    if (request.type === 'import') {
+      const win = windowSettings(request.options.window);
+      const load = loadSettings(request.options.load);
+      const files = request.files?.map((f) => ({ name: f.name, bytes: new Uint8Array(f.bytes) })) ?? null;
+      send({ type: 'progress', id: request.id, done: 0, total: 0, name: '' });
+      dataset = await session.importFiles(files, load, win, progress);
+      records = session.loaded.map(viewOf);
+    } else {
+      const win = windowSettings(request.options);
+      await yieldToEvents();
+      dataset = await session.rewindow(win, progress);
     }
-    let patients;
-    if (options.patientsCsv !== undefined && options.patientsCsv.trim() !== '') {
-      try {
-        patients = parsePatientMap(options.patientsCsv);
-      } catch (e) {
-        throw new Error(`Patients CSV: ${errorText(e)}`, { cause: e });
-      }
-    }
-    const loaded: ImportRecord[] = [];
-    const files = request.files.map((f) => ({ name: f.name, bytes: new Uint8Array(f.bytes) }));
-    const { sources, skipped } = bytesImportSources(files, {
-      lead: options.lead,
-      patients,
-      beforeLoad: yieldToEvents,
-      onLoaded: (rec) => loaded.push(rec),
-    });
-    send({ type: 'progress', id: request.id, done: 0, total: sources.length, name: '' });
-    const dataset = await buildImportedDataset(sources, {
-      fsHz: options.fsHz,
-      windowS: options.windowS,
-      strideS: options.strideS,
-      rule,
-      rhythmClasses: DEFAULT_RHYTHM_CLASSES,
-      signal: controller.signal,
-      onProgress: (done, total, name) => send({ type: 'progress', id: request.id, done, total, name }),
-    });
-    dataset.skippedRecords = [...skipped, ...dataset.skippedRecords];
-    last = {
-      dataset,
-      settings: {
-        inputs: request.files.map((f) => f.name),
-        lead: options.lead,
-        fsHz: options.fsHz,
-        windowS: options.windowS,
-        strideS: options.strideS,
-        labelRule: formatLabelRule(rule),
-        rhythmClasses: { ...DEFAULT_RHYTHM_CLASSES },
-        recordLabelSources: ['REFERENCE.csv among the files', '#Dx: SNOMED-CT codes (default table)'],
-        patientSource: patients ? 'patients CSV (else the record name)' : 'record name',
+    const transfer = (records ?? []).flatMap((r) => [r.signalMv.buffer, r.beatSamples.buffer]);
+    send(
+      {
+        type: 'done',
+        id: request.id,
+        records,
+        windowsByRecord: windowsByRecord(dataset),
+        skipped: dataset.skippedRecords,
+        summary: summarizeImport(dataset),
       },
-    };
-    const summary = summarizeImport(dataset);
-    const windowsOf = new Map(dataset.records.map((r) => [r.record, r.windows]));
-    const records = loaded.map((rec) => ({ ...viewOf(rec), windows: windowsOf.get(rec.record) ?? 0 }));
-    const transfer = records.flatMap((r) => [r.signalMv.buffer, r.beatSamples.buffer]) as ArrayBuffer[];
-    send({ type: 'done', id: request.id, records, skipped: dataset.skippedRecords, summary }, [
-      ...new Set(transfer),
-    ]);
+      transfer as ArrayBuffer[],
+    );
   } catch (e) {
     if (controller.signal.aborted) send({ type: 'cancelled', id: request.id });
     else send({ type: 'error', id: request.id, message: errorText(e) });
@@ -118,6 +134,7 @@ async function runImport(request: Extract<ImportRequest, { type: 'import' }>): P
 
 async function runExport(id: number): Promise<void> {
   try {
+    const last = session.last;
     if (last === null) throw new Error('nothing imported yet');
     const parts: Uint8Array[] = [];
     let labelsCsv = '';
@@ -153,9 +170,9 @@ self.onmessage = (event: MessageEvent<ImportRequest>) => {
     const request = event.data;
     if (request.type === 'abort') {
       if (running?.id === request.id) running.controller.abort();
-    } else if (request.type === 'import') {
+    } else if (request.type === 'import' || request.type === 'window') {
       if (running) running.controller.abort();
-      void runImport(request);
+      void run(request);
     } else if (request.type === 'export') {
       void runExport(request.id);
     }

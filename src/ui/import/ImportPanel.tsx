@@ -1,101 +1,93 @@
 /**
- * "Import real ECGs": pick files or a folder or drop them, choose lead, rate, window, stride and label
- * rule, follow the worker's progress (with Cancel), then see the records, what was skipped and why, the
- * class summary, and the selected record on ECG paper.
+ * "Import real ECGs": pick files or a folder or drop them, choose how records are read (lead, annotator,
+ * patients) and how they are windowed (rate, window, stride, label rule, rhythm-note map, band-pass),
+ * follow the worker's progress (with Cancel), then see the records (each can be given a class by hand),
+ * what was skipped and why, the class summary, and the selected record on ECG paper. Settings changed
+ * after an import apply to the records read: the summary follows.
  */
-import { useEffect, useState, type DragEvent } from 'react';
+import { useEffect, useMemo, useState, type DragEvent } from 'react';
 import { useStore } from 'zustand';
-import { cancelImport, startImport } from '../../app/import-client.ts';
-import { DEFAULT_LABEL_RULE } from '../../dataset/label-rule.ts';
+import {
+  applyOptions,
+  cancelImport,
+  pickedFile,
+  startImport,
+  type PickedFile,
+} from '../../app/import-client.ts';
 import { importStore } from '../../state/import-store.ts';
-import { RecordPlot } from '../plots/RecordPlot.tsx';
-import { importOptionsOf, type ImportFormText } from './import-form.ts';
+import type { ImportOptions } from '../../workers/import-protocol.ts';
+import { dropItems, droppedFiles } from './dropped-files.ts';
+import { DEFAULT_IMPORT_FORM, importOptionsOf, type ImportFormText } from './import-form.ts';
 import './import.css';
+import { ImportProgress } from './ImportProgress.tsx';
 import { ImportResults } from './ImportResults.tsx';
+import { ImportSettingsForm } from './ImportSettingsForm.tsx';
 import { installImportTestApi } from './import-test-api.ts';
+import { RecordPlot } from './RecordPlot.tsx';
+
+/** Wait after the last settings change before windowing again, ms. */
+const APPLY_DELAY_MS = 250;
+
+/** The options of the form, or the first field's error. */
+function validate(
+  form: ImportFormText,
+  patientsCsv: string | undefined,
+  handLabels: Parameters<typeof importOptionsOf>[2],
+): { options: ImportOptions; error: null } | { options: null; error: string } {
+  try {
+    return { options: importOptionsOf(form, patientsCsv, handLabels), error: null };
+  } catch (e) {
+    return { options: null, error: (e as Error).message };
+  }
+}
 
 /** The import section. */
 export function ImportPanel() {
-  const [form, setForm] = useState<ImportFormText>({
-    lead: 'II',
-    fsHz: '500',
-    windowS: '10',
-    strideS: '',
-    labelRule: DEFAULT_LABEL_RULE,
-  });
-  const [formError, setFormError] = useState<string | null>(null);
+  const [form, setForm] = useState<ImportFormText>(DEFAULT_IMPORT_FORM);
   const [patientsCsv, setPatientsCsv] = useState<string | undefined>(undefined);
   const [dragging, setDragging] = useState(false);
   const phase = useStore(importStore, (s) => s.phase);
-  const progress = useStore(importStore, (s) => s.progress);
-  const fileCount = useStore(importStore, (s) => s.fileCount);
+  const loaded = useStore(importStore, (s) => s.loaded);
+  const handLabels = useStore(importStore, (s) => s.handLabels);
   const error = useStore(importStore, (s) => s.error);
   const busy = phase === 'reading' || phase === 'running';
+  const checked = useMemo(() => validate(form, patientsCsv, handLabels), [form, patientsCsv, handLabels]);
 
   useEffect(() => installImportTestApi(window), []);
 
-  const run = (files: readonly File[]) => {
-    if (files.length === 0) return;
-    try {
-      const options = importOptionsOf(form, patientsCsv);
-      setFormError(null);
-      void startImport(files, options);
-    } catch (e) {
-      setFormError((e as Error).message);
-    }
+  useEffect(() => {
+    if (!loaded || checked.options === null) return;
+    const options = checked.options;
+    const timer = setTimeout(() => applyOptions(options), APPLY_DELAY_MS);
+    return () => clearTimeout(timer);
+  }, [loaded, checked]);
+
+  const run = (files: PickedFile[]) => {
+    if (files.length === 0 || checked.options === null) return;
+    const byPath = [...files].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    void startImport(byPath, checked.options);
   };
 
   const onDrop = (event: DragEvent<HTMLDivElement>) => {
     event.preventDefault();
     setDragging(false);
-    run([...event.dataTransfer.files]);
+    if (busy) return;
+    const items = dropItems(event.dataTransfer);
+    void droppedFiles(items).then(run);
   };
-
-  const field = (key: keyof ImportFormText, label: string, width = 6) => (
-    <label className="import-field">
-      {label}
-      <input
-        type="text"
-        size={width}
-        value={form[key]}
-        onChange={(e) => setForm({ ...form, [key]: e.target.value })}
-        aria-invalid={formError?.startsWith(label) ?? false}
-      />
-    </label>
-  );
 
   return (
     <section className="import-panel" aria-labelledby="import-heading">
       <h2 id="import-heading">Import real ECGs</h2>
-      <div className="import-settings">
-        <label className="import-field">
-          Lead
-          <select value={form.lead} onChange={(e) => setForm({ ...form, lead: e.target.value })}>
-            <option value="II">II</option>
-            <option value="MLII">MLII</option>
-            <option value="auto">auto</option>
-          </select>
-        </label>
-        {field('fsHz', 'Sampling rate (Hz)')}
-        {field('windowS', 'Window (s)')}
-        {field('strideS', 'Stride (s)')}
-        {field('labelRule', 'Label rule', 28)}
-        <label className="import-field">
-          Patients CSV (optional)
-          <input
-            type="file"
-            accept=".csv,text/csv"
-            onChange={(e) => {
-              const file = e.target.files?.[0];
-              if (!file) setPatientsCsv(undefined);
-              else void file.text().then(setPatientsCsv);
-            }}
-          />
-        </label>
-      </div>
-      {formError !== null && (
+      <ImportSettingsForm
+        form={form}
+        onChange={setForm}
+        error={checked.error}
+        onPatientsCsv={setPatientsCsv}
+      />
+      {checked.error !== null && (
         <p className="import-error" role="alert" data-testid="import-form-error">
-          {formError}
+          {checked.error}
         </p>
       )}
       <div
@@ -108,7 +100,7 @@ export function ImportPanel() {
         onDragLeave={() => setDragging(false)}
         onDrop={onDrop}
       >
-        <p>Drop .hea/.dat/.atr, .edf or .csv files here, or</p>
+        <p>Drop .hea/.dat/.atr, .edf or .csv files or a folder here, or</p>
         <label className="import-field">
           ECG files
           <input
@@ -116,7 +108,7 @@ export function ImportPanel() {
             multiple
             disabled={busy}
             onChange={(e) => {
-              run([...(e.target.files ?? [])]);
+              run([...(e.target.files ?? [])].map(pickedFile));
               e.target.value = '';
             }}
           />
@@ -131,36 +123,24 @@ export function ImportPanel() {
               el?.setAttribute('webkitdirectory', '');
             }}
             onChange={(e) => {
-              run([...(e.target.files ?? [])]);
+              run([...(e.target.files ?? [])].map(pickedFile));
               e.target.value = '';
             }}
           />
         </label>
       </div>
-      {busy && progress !== null && (
-        <div className="import-progress">
-          <label>
-            {phase === 'reading' ? 'Reading files' : 'Importing records'}
-            <progress max={Math.max(1, progress.total)} value={progress.done} />
-          </label>
-          <span data-testid="import-progress-text">
-            {phase === 'reading'
-              ? `${progress.done} / ${progress.total} files read`
-              : `${progress.done} / ${progress.total} records (${fileCount} files)`}
-            {progress.name !== '' && ` — ${progress.name}`}
-          </span>
-          <button type="button" onClick={cancelImport}>
-            Cancel
-          </button>
-        </div>
+      <ImportProgress onCancel={cancelImport} />
+      {phase === 'cancelled' && (
+        <p className="import-status">
+          {loaded ? 'Cancelled: the summary is from the settings applied before.' : 'Import cancelled.'}
+        </p>
       )}
-      {phase === 'cancelled' && <p className="import-status">Import cancelled.</p>}
       {error !== null && (
         <p className="import-error" role="alert" data-testid="import-error">
           {error}
         </p>
       )}
-      <ImportResults />
+      <ImportResults rhythmMap={checked.options?.window.rhythmMap ?? null} />
       <RecordPlot />
     </section>
   );

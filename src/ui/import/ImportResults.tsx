@@ -1,8 +1,13 @@
-/** What an import gave: the records read (pick one to plot), the files skipped, and the class summary. */
+/**
+ * What an import gave: the records read (pick one to plot; give one a class by hand), rhythm notes
+ * that map to no class, the files skipped, and the class summary.
+ */
 import { useStore } from 'zustand';
 import { requestExport } from '../../app/import-client.ts';
-import { CLASS_NAMES } from '../../core/units.ts';
-import { importStore } from '../../state/import-store.ts';
+import { CLASS_NAMES, isClassName, type ClassName } from '../../core/units.ts';
+import { parseRhythmMap, rhythmClassOf } from '../../dataset/rhythm-classes.ts';
+import { importStore, setHandLabel } from '../../state/import-store.ts';
+import type { ImportedRecordView } from '../../workers/import-protocol.ts';
 
 function download(fileName: string, blob: Blob): void {
   const url = URL.createObjectURL(blob);
@@ -24,14 +29,56 @@ function downloadDataset(): void {
   });
 }
 
-/** The results of the last import. */
-export function ImportResults() {
+/** Rhythm notes of `records` with no class under the map `mapText` (seconds each), longest first. */
+function unmappedNotes(records: readonly ImportedRecordView[], mapText: string): [string, number][] {
+  let map: Record<string, ClassName>;
+  try {
+    map = parseRhythmMap(mapText, {});
+  } catch {
+    return [];
+  }
+  const seconds = new Map<string, number>();
+  for (const r of records) {
+    for (const span of r.rhythms) {
+      if (rhythmClassOf(span.label, map) !== undefined) continue;
+      seconds.set(span.label, (seconds.get(span.label) ?? 0) + span.endS - span.startS);
+    }
+  }
+  return [...seconds].sort((a, b) => b[1] - a[1]);
+}
+
+/** The class-by-hand select of one record. */
+function HandLabelSelect({ record }: { record: string }) {
+  const value = useStore(importStore, (s) => s.handLabels[record]) ?? '';
+  return (
+    <label className="import-hand">
+      class by hand
+      <select
+        aria-label={`Class of record ${record} (by hand)`}
+        value={value}
+        onChange={(e) => setHandLabel(record, isClassName(e.target.value) ? e.target.value : undefined)}
+      >
+        <option value="">from its labels</option>
+        {CLASS_NAMES.map((c) => (
+          <option key={c} value={c}>
+            {c}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
+/** The results of the last import; `rhythmMap` is the map as typed (null while invalid). */
+export function ImportResults({ rhythmMap }: { rhythmMap: string | null }) {
   const records = useStore(importStore, (s) => s.records);
+  const windowsByRecord = useStore(importStore, (s) => s.windowsByRecord);
   const skipped = useStore(importStore, (s) => s.skipped);
   const summary = useStore(importStore, (s) => s.summary);
   const selected = useStore(importStore, (s) => s.selected);
   const exporting = useStore(importStore, (s) => s.exporting);
   if (summary === null) return null;
+  const unmapped = rhythmMap === null ? [] : unmappedNotes(records, rhythmMap);
   return (
     <div className="import-results">
       <section aria-label="Loaded records">
@@ -47,12 +94,19 @@ export function ImportResults() {
                 {r.name}
               </button>{' '}
               lead {r.lead}, {r.fsHz} Hz, {(r.signalMv.length / r.fsHz).toFixed(1)} s, {r.beatSymbols.length}{' '}
-              beats, {r.windows} windows
+              beats, <span data-testid={`windows-${r.name}`}>{windowsByRecord[r.name] ?? 0}</span> windows
+              {r.recordLabel !== null && <> ({r.recordLabel})</>} <HandLabelSelect record={r.name} />
               {r.warnings.length > 0 && <span className="import-warning"> — {r.warnings.join('; ')}</span>}
             </li>
           ))}
         </ul>
       </section>
+      {unmapped.length > 0 && (
+        <p className="import-note" data-testid="import-unmapped">
+          Rhythm notes without a class (their windows are labelled by the next rule step or skipped):{' '}
+          {unmapped.map(([note, s]) => `${note} ${Math.round(s)} s`).join(', ')}
+        </p>
+      )}
       {skipped.length > 0 && (
         <section aria-label="Skipped files">
           <h3>Skipped ({skipped.length})</h3>

@@ -15,14 +15,29 @@ function settled(): boolean {
 export function createImportTestApi(): PqrstImportTestApi {
   return {
     getSummary: () => importStore.getState().summary,
-    getRecords: () =>
-      importStore.getState().records.map((r) => ({
+    getRecords: () => {
+      const { records, windowsByRecord } = importStore.getState();
+      return records.map((r) => ({
         name: r.name,
         fsHz: r.fsHz,
         nSamples: r.signalMv.length,
         nBeats: r.beatSymbols.length,
-      })),
+        windows: windowsByRecord[r.name] ?? 0,
+      }));
+    },
     getPlotted: () => importStore.getState().plotted,
+    getLastRun: () => {
+      const run = importStore.getState().lastRun;
+      return (
+        run && {
+          serial: run.serial,
+          task: run.task,
+          files: run.files,
+          durationMs: run.durationMs,
+          progress: run.progress,
+        }
+      );
+    },
     whenIdle: () =>
       new Promise<void>((resolve) => {
         const check = () => (settled() ? resolve() : setTimeout(check, POLL_MS));
