@@ -1,6 +1,7 @@
 // `npm run bench`: every benchmark figure as one JSON line on stdout; logs go to stderr.
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { benchExport } from './export-rate.ts';
 import { benchFit } from './fit.ts';
 import { benchImportWindowing } from './import-windowing.ts';
 import { benchReadWfdb } from './read-wfdb.ts';
@@ -16,6 +17,10 @@ if (!only || only === 'synth') {
   benchSynthOneCore().forEach(emit);
   process.stderr.write('bench: synthesis with one worker per core…\n');
   (await benchSynthParallel()).forEach(emit);
+}
+if (!only || only === 'export') {
+  process.stderr.write('bench: dataset export (CLI worker pool, zip and folder) against raw synthesis…\n');
+  (await benchExport()).forEach(emit);
 }
 if (!only || only === 'read') {
   process.stderr.write('bench: reading MIT-BIH record 100…\n');

@@ -31,11 +31,14 @@ export class GeneratePool {
   private nextId = 0;
   private closed: Error | undefined;
 
-  /** Start `size` workers; with `writeDir`, workers write per-record files into it themselves. */
-  constructor(recipe: SyntheticRecipe, size: number, writeDir?: string) {
+  /**
+   * Start `size` workers for a zip (`zip`: they compute CRCs) or a folder export; with `writeDir`,
+   * workers write per-record files into it themselves.
+   */
+  constructor(recipe: SyntheticRecipe, size: number, zip: boolean, writeDir?: string) {
     this.workers = Array.from({ length: size }, () => {
       const w = new Worker(new URL('./generate-worker.js', import.meta.url), {
-        workerData: { recipe, writeDir },
+        workerData: { recipe, writeDir, crc: zip },
       });
       w.on('message', (reply: BatchReply) => this.done(w, reply));
       w.on('error', (e) => this.fail(e));

@@ -2,6 +2,7 @@
  * A `pqrst generate` worker thread: encodes batches of rows with the pure encoder and posts them back
  * (buffers transferred). With `writeDir` (a folder export of per-record files), it writes the rows'
  * files into that folder itself and posts the batch without them, so file creation runs in parallel.
+ * CRCs are computed only for zip archives (`crc`).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -10,13 +11,13 @@ import { batchTransferables, encodeRows } from '../dataset/encode-rows.ts';
 import type { SyntheticRecipe } from '../dataset/recipe.ts';
 import type { BatchReply, BatchRequest } from './generate-pool.ts';
 
-const { recipe, writeDir } = workerData as { recipe: SyntheticRecipe; writeDir?: string };
+const { recipe, writeDir, crc } = workerData as { recipe: SyntheticRecipe; writeDir?: string; crc: boolean };
 const madeDirs = new Set<string>();
 
 parentPort?.on('message', (request: BatchRequest) => {
   let reply: BatchReply;
   try {
-    const batch = encodeRows(recipe, request);
+    const batch = encodeRows(recipe, request, { crc });
     if (writeDir !== undefined && batch.kind === 'files') {
       for (const f of batch.files) {
         const path = join(writeDir, f.path);

@@ -87,7 +87,7 @@ export async function runGenerate(argv: string[]): Promise<number> {
   try {
     // Folder exports of per-record files: the workers write those files themselves.
     const writeDir = !cmd.zip && cmd.recipe.output !== 'npy' ? (output as FolderSink).tempDir : undefined;
-    pool = new GeneratePool(cmd.recipe, cmd.workers, writeDir);
+    pool = new GeneratePool(cmd.recipe, cmd.workers, cmd.zip, writeDir);
     summary = await runExport(cmd, output, pool, controller.signal);
     if ('tempPath' in output) await output.commit();
     else {

@@ -33,10 +33,10 @@ export function createZipFileSink(outPath: string): ZipFileSink {
   };
   return {
     tempPath,
-    async write(chunk) {
+    write(chunk) {
       pending.push(chunk);
       pendingBytes += chunk.length;
-      if (pendingBytes >= FLUSH_BYTES) await flush();
+      return pendingBytes >= FLUSH_BYTES ? flush() : undefined;
     },
     async commit() {
       await flush();

@@ -42,9 +42,16 @@ export type EncodedBatch = EncodedNpyBatch | EncodedFilesBatch;
 
 const LITTLE_ENDIAN_HOST = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 
-function file(path: string, data: Uint8Array | string): EncodedFile {
+function file(path: string, data: Uint8Array | string, withCrc: boolean): EncodedFile {
   const bytes = typeof data === 'string' ? encodeUtf8(data) : data;
-  return { path, data: bytes, crc32: crc32(bytes) };
+  return { path, data: bytes, crc32: withCrc ? crc32(bytes) : 0 };
+}
+
+/** Options of `encodeRows`. */
+export interface EncodeOptions {
+  signal?: AbortSignalLike;
+  /** Compute CRC-32s (default true; a folder export needs none, and then they are 0). */
+  crc?: boolean;
 }
 
 /** The synthesizer parameters of `row`, the class's parameters with the record's seed. */
@@ -54,36 +61,50 @@ function rowParams(recipe: SyntheticRecipe, row: number): { params: SynthParams;
   return { params: { ...base, seed: info.seed }, name: info.name };
 }
 
+/** One reused signal buffer per thread: a fresh 20 kB buffer per record costs V8 more than the record. */
+let scratch = new Float32Array(0);
+
+function scratchSignal(nSamples: number): Float32Array {
+  if (scratch.length !== nSamples) scratch = new Float32Array(nSamples);
+  return scratch;
+}
+
 /**
  * The files of one row (wfdb or csv): `wfdb/NAME.hea`, `.dat`, `.atr`, `.fid`, or `csv/NAME.csv`,
  * each with its CRC-32. For npy recipes use `encodeRows` (rows are slices of one file).
  */
-export function encodeRowFiles(recipe: SyntheticRecipe, row: number): EncodedFile[] {
+export function encodeRowFiles(recipe: SyntheticRecipe, row: number, withCrc = true): EncodedFile[] {
   const { params, name } = rowParams(recipe, row);
-  const record = synthesize(params);
+  const record = synthesize(params, { out: scratchSignal(samplesPerRecord(recipe)) });
   if (recipe.output === 'csv')
-    return [file(`csv/${name}.csv`, encodeSignalCsv(record.signalMv, params.fsHz))];
+    return [file(`csv/${name}.csv`, encodeSignalCsv(record.signalMv, params.fsHz), withCrc)];
   if (recipe.output !== 'wfdb') throw new RangeError('encodeRowFiles: npy rows are encoded by encodeRows');
   const f = wfdbRecordFiles(name, record);
   return [
-    file(`wfdb/${name}.hea`, f.hea),
-    file(`wfdb/${name}.dat`, f.dat),
-    file(`wfdb/${name}.atr`, f.atr),
-    file(`wfdb/${name}.fid`, f.fid),
+    file(`wfdb/${name}.hea`, f.hea, withCrc),
+    file(`wfdb/${name}.dat`, f.dat, withCrc),
+    file(`wfdb/${name}.atr`, f.atr, withCrc),
+    file(`wfdb/${name}.fid`, f.fid, withCrc),
   ];
 }
 
 /**
- * Synthesize and encode rows [start, end) of the recipe's dataset (`range` must lie inside it). Checks
- * `signal` between rows.
+ * Synthesize and encode rows [start, end) of the recipe's dataset (`range` must lie inside it), with
+ * the CRC-32 of every file (or npy block) unless `crc` is false. Checks `signal` between rows.
  */
-export function encodeRows(recipe: SyntheticRecipe, range: RowRange, signal?: AbortSignalLike): EncodedBatch {
+export function encodeRows(
+  recipe: SyntheticRecipe,
+  range: RowRange,
+  options: EncodeOptions = {},
+): EncodedBatch {
+  const { signal } = options;
+  const withCrc = options.crc ?? true;
   const { start, end } = range;
   if (recipe.output !== 'npy') {
     const files: EncodedFile[] = [];
     for (let row = start; row < end; row++) {
       signal?.throwIfAborted();
-      files.push(...encodeRowFiles(recipe, row));
+      files.push(...encodeRowFiles(recipe, row, withCrc));
     }
     return { kind: 'files', start, end, files };
   }
@@ -99,7 +120,7 @@ export function encodeRows(recipe: SyntheticRecipe, range: RowRange, signal?: Ab
     for (let i = 0; i < samples.length; i++) view.setFloat32(i * 4, samples[i], true);
   }
   const data = new Uint8Array(samples.buffer);
-  return { kind: 'npy', start, end, data, crc32: crc32(data) };
+  return { kind: 'npy', start, end, data, crc32: withCrc ? crc32(data) : 0 };
 }
 
 /** The buffers of a batch, for `postMessage(batch, transferables(batch))`. */

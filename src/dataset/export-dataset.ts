@@ -122,7 +122,7 @@ export async function exportDataset(
     ? shardRows(datasetRows, options.shard.index, options.shard.count)
     : { start: 0, end: datasetRows };
   const runBatch =
-    options.runBatch ?? ((range: RowRange) => Promise.resolve(encodeRows(recipe, range, signal)));
+    options.runBatch ?? ((range: RowRange) => Promise.resolve(encodeRows(recipe, range, { signal })));
   const batches = planBatches(rows, options.batchRows ?? defaultBatchRows(recipe));
   const inFlight = Math.max(1, Math.floor(options.inFlight ?? 1));
 

@@ -4,9 +4,10 @@
  * wave-boundary convention: `(` onset and `)` offset with num 0 = P, 1 = QRS, 2 = T, and the peaks `p`,
  * `N`, `t`; atrial flutter F-waves as `p` with num 3 at each F-wave trough).
  */
-import { encodeAnnotations, type WfdbAnnotation } from '../io/wfdb-annotation.ts';
+import type { WfdbAnnotation } from '../io/wfdb-annotation.ts';
 import { formatHeader } from '../io/wfdb-header.ts';
 import type { SynthRecord } from '../synth/index.ts';
+import { encodeBeatAnnotations, encodeFiducialAnnotations } from './wfdb-record-annotations.ts';
 
 /** ADC units per mV of written records. */
 export const GAIN_ADC_PER_MV = 1000;
@@ -28,14 +29,20 @@ function byTime(anns: WfdbAnnotation[]): WfdbAnnotation[] {
   return anns.sort((a, b) => a.sample - b.sample);
 }
 
-/** Beat (`N`, `V`, ...) and rhythm-note (`+` with aux such as `(N`) annotations of a record. */
+/**
+ * Beat (`N`, `V`, ...) and rhythm-note (`+` with aux such as `(N`) annotations of a record, as objects
+ * (`.atr` is written from the arrays directly by wfdb-record-annotations.ts, with the same bytes).
+ */
 export function beatAnnotations(record: SynthRecord): WfdbAnnotation[] {
   const anns = record.rhythm.map((r) => annotation(r.sample, '+', 0, r.aux));
   record.rPeak.forEach((s, i) => anns.push(annotation(s, record.beatSymbol[i])));
   return byTime(anns);
 }
 
-/** Wave-boundary annotations (`(`, `p`, `)`, `N`, `t`, F-waves) of a record; points outside it are left out. */
+/**
+ * Wave-boundary annotations (`(`, `p`, `)`, `N`, `t`, F-waves) of a record, as objects; points before
+ * it are left out (`.fid` is written by wfdb-record-annotations.ts, with the same bytes).
+ */
 export function fiducialAnnotations(record: SynthRecord): WfdbAnnotation[] {
   const f = record.fiducials;
   const anns: WfdbAnnotation[] = [];
@@ -123,7 +130,7 @@ export function wfdbRecordFiles(name: string, record: SynthRecord): WfdbRecordFi
   return {
     hea,
     dat,
-    atr: encodeAnnotations(beatAnnotations(record)),
-    fid: encodeAnnotations(fiducialAnnotations(record)),
+    atr: encodeBeatAnnotations(record),
+    fid: encodeFiducialAnnotations(record),
   };
 }

@@ -37,37 +37,40 @@ export interface ZipEntryRecord {
   offset: number;
 }
 
-/** Little-endian field writer over a fresh byte array. */
+/** Little-endian field writer over a byte array (plain stores: a DataView per header costs more). */
 class Fields {
-  readonly bytes: Uint8Array;
-  private readonly view: DataView;
-  private pos = 0;
-  constructor(length: number) {
-    this.bytes = new Uint8Array(length);
-    this.view = new DataView(this.bytes.buffer);
-  }
+  constructor(
+    readonly bytes: Uint8Array,
+    private pos = 0,
+  ) {}
   u16(v: number): this {
-    this.view.setUint16(this.pos, v, true);
-    this.pos += 2;
+    const b = this.bytes;
+    b[this.pos++] = v & 0xff;
+    b[this.pos++] = (v >>> 8) & 0xff;
     return this;
   }
   u32(v: number): this {
-    this.view.setUint32(this.pos, v >>> 0, true);
-    this.pos += 4;
+    const b = this.bytes;
+    b[this.pos++] = v & 0xff;
+    b[this.pos++] = (v >>> 8) & 0xff;
+    b[this.pos++] = (v >>> 16) & 0xff;
+    b[this.pos++] = (v >>> 24) & 0xff;
     return this;
   }
   /** A 64-bit unsigned value from a safe integer. */
   u64(v: number): this {
-    this.view.setUint32(this.pos, v % 0x100000000, true);
-    this.view.setUint32(this.pos + 4, Math.floor(v / 0x100000000), true);
-    this.pos += 8;
+    return this.u32(v % 0x100000000).u32(Math.floor(v / 0x100000000));
+  }
+  raw(src: Uint8Array): this {
+    this.bytes.set(src, this.pos);
+    this.pos += src.length;
     return this;
   }
-  raw(b: Uint8Array): this {
-    this.bytes.set(b, this.pos);
-    this.pos += b.length;
-    return this;
-  }
+}
+
+/** A writer over a fresh array of `length` bytes. */
+function fresh(length: number): Fields {
+  return new Fields(new Uint8Array(length));
 }
 
 /** The capped 32-bit value of a size or offset (0xFFFFFFFF when it needs ZIP64). */
@@ -84,7 +87,7 @@ export function localHeader(e: ZipEntryRecord): Uint8Array {
   const deferred = (e.flags & FLAG_DATA_DESCRIPTOR) !== 0;
   const zip64 = !deferred && e.sizeBytes >= ZIP32_MAX;
   const extraBytes = zip64 ? 20 : 0;
-  const f = new Fields(30 + e.name.length + extraBytes)
+  const f = fresh(30 + e.name.length + extraBytes)
     .u32(0x04034b50)
     .u16(zip64 ? VERSION_45 : VERSION_20)
     .u16(e.flags)
@@ -104,18 +107,27 @@ export function localHeader(e: ZipEntryRecord): Uint8Array {
 /** The data descriptor after a bit-3 entry's data: signature, CRC, then both sizes (8 bytes each if ≥ 4 GiB). */
 export function dataDescriptor(e: ZipEntryRecord): Uint8Array {
   if (e.sizeBytes >= ZIP32_MAX) {
-    return new Fields(24).u32(0x08074b50).u32(e.crc32).u64(e.sizeBytes).u64(e.sizeBytes).bytes;
+    return fresh(24).u32(0x08074b50).u32(e.crc32).u64(e.sizeBytes).u64(e.sizeBytes).bytes;
   }
-  return new Fields(16).u32(0x08074b50).u32(e.crc32).u32(e.sizeBytes).u32(e.sizeBytes).bytes;
+  return fresh(16).u32(0x08074b50).u32(e.crc32).u32(e.sizeBytes).u32(e.sizeBytes).bytes;
 }
 
-/** A central directory header, with a ZIP64 extra field for each size or offset ≥ 4 GiB. */
-export function centralHeader(e: ZipEntryRecord): Uint8Array {
+/** The length of `e`'s central directory header. */
+export function centralHeaderLength(e: ZipEntryRecord): number {
+  const extraData = (e.sizeBytes >= ZIP32_MAX ? 16 : 0) + (e.offset >= ZIP32_MAX ? 8 : 0);
+  return 46 + e.name.length + (extraData > 0 ? 4 + extraData : 0);
+}
+
+/**
+ * Write `e`'s central directory header into `out` at `pos` (`centralHeaderLength(e)` bytes), with a
+ * ZIP64 extra field for each size or offset ≥ 4 GiB.
+ */
+export function writeCentralHeader(e: ZipEntryRecord, out: Uint8Array, pos: number): void {
   const bigSize = e.sizeBytes >= ZIP32_MAX;
   const bigOffset = e.offset >= ZIP32_MAX;
   const extraData = (bigSize ? 16 : 0) + (bigOffset ? 8 : 0);
   const extraBytes = extraData > 0 ? 4 + extraData : 0;
-  const f = new Fields(46 + e.name.length + extraBytes)
+  const f = new Fields(out, pos)
     .u32(0x02014b50)
     .u16(MADE_BY)
     .u16(extraBytes > 0 ? VERSION_45 : VERSION_20)
@@ -139,7 +151,6 @@ export function centralHeader(e: ZipEntryRecord): Uint8Array {
     if (bigSize) f.u64(e.sizeBytes).u64(e.sizeBytes);
     if (bigOffset) f.u64(e.offset);
   }
-  return f.bytes;
 }
 
 /** Where the central directory is: entry count, its size and offset in bytes. */
@@ -161,7 +172,7 @@ export function needsZip64End(cd: CentralDirectoryInfo): boolean {
  */
 export function endRecords(cd: CentralDirectoryInfo): Uint8Array {
   const zip64 = needsZip64End(cd);
-  const f = new Fields((zip64 ? 56 + 20 : 0) + 22);
+  const f = fresh((zip64 ? 56 + 20 : 0) + 22);
   if (zip64) {
     const recordOffset = cd.offset + cd.sizeBytes;
     f.u32(0x06064b50)

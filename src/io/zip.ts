@@ -13,12 +13,13 @@ import { crc32, crc32Combine } from './crc32.ts';
 import { IoError } from './io-error.ts';
 import { encodeUtf8 } from './utf8-encode.ts';
 import {
-  centralHeader,
+  centralHeaderLength,
   dataDescriptor,
   endRecords,
   FLAG_DATA_DESCRIPTOR,
   FLAG_UTF8,
   localHeader,
+  writeCentralHeader,
   type ZipEntryRecord,
 } from './zip-records.ts';
 
@@ -46,34 +47,57 @@ interface OpenEntry {
   declaredCrc: boolean;
 }
 
-/** A growable byte buffer for the central directory. */
-class ByteBuffer {
-  private bytes = new Uint8Array(4096);
+/** The central directory, growing as entries are added. */
+class CentralDirectory {
+  private bytes = new Uint8Array(1 << 16);
   length = 0;
-  push(b: Uint8Array): void {
-    if (this.length + b.length > this.bytes.length) {
-      const grown = new Uint8Array(Math.max(this.bytes.length * 2, this.length + b.length));
+  add(e: ZipEntryRecord): void {
+    const n = centralHeaderLength(e);
+    if (this.length + n > this.bytes.length) {
+      const grown = new Uint8Array(Math.max(this.bytes.length * 2, this.length + n));
       grown.set(this.bytes.subarray(0, this.length));
       this.bytes = grown;
     }
-    this.bytes.set(b, this.length);
-    this.length += b.length;
+    writeCentralHeader(e, this.bytes, this.length);
+    this.length += n;
   }
   view(): Uint8Array {
     return this.bytes.subarray(0, this.length);
   }
 }
 
-/** Check an entry path: relative, '/'-separated, no empty, '.' or '..' segments, at most 65,535 bytes. */
+/** Whether `path` is a relative '/'-separated path without empty, '.' or '..' segments, '\\' or NUL. */
+function isCleanPath(path: string): boolean {
+  let segmentStart = 0;
+  for (let i = 0; i <= path.length; i++) {
+    const c = i < path.length ? path.charCodeAt(i) : 0x2f;
+    if (c === 0x5c || c === 0) return false;
+    if (c === 0x2f) {
+      const len = i - segmentStart;
+      if (len === 0) return false;
+      if (
+        len <= 2 &&
+        path.charCodeAt(segmentStart) === 0x2e &&
+        (len === 1 || path.charCodeAt(i - 1) === 0x2e)
+      ) {
+        return false;
+      }
+      segmentStart = i + 1;
+    }
+  }
+  return true;
+}
+
+/** Check an entry path and return its UTF-8 name (at most 65,535 bytes). */
 function entryName(path: string): Uint8Array {
-  const bad = (reason: string) => new IoError(reason, { field: `zip entry "${path}"` });
-  if (path === '' || path.startsWith('/')) throw bad('must be a relative path');
-  if (/[\\\0]/.test(path)) throw bad('must not contain a backslash or NUL');
-  if (path.split('/').some((s) => s === '' || s === '.' || s === '..')) {
-    throw bad('must not have empty, "." or ".." segments');
+  if (!isCleanPath(path)) {
+    throw new IoError('must be a relative path with no empty, "." or ".." segments, backslash or NUL', {
+      field: `zip entry "${path}"`,
+    });
   }
   const name = encodeUtf8(path);
-  if (name.length > 0xffff) throw bad('name is longer than 65,535 bytes');
+  if (name.length > 0xffff)
+    throw new IoError('name is longer than 65,535 bytes', { field: `zip entry "${path}"` });
   return name;
 }
 
@@ -84,7 +108,7 @@ function entryName(path: string): Uint8Array {
 export class ZipWriter {
   private offset = 0;
   private entries = 0;
-  private readonly central = new ByteBuffer();
+  private readonly central = new CentralDirectory();
   private open: OpenEntry | undefined;
   private finished = false;
 
@@ -95,9 +119,10 @@ export class ZipWriter {
     return this.offset;
   }
 
-  private async emit(chunk: Uint8Array): Promise<void> {
+  /** Hand a chunk to the sink; a promise only when the sink returned one. */
+  private emit(chunk: Uint8Array): void | Promise<void> {
     this.offset += chunk.length;
-    await this.sink.write(chunk);
+    return this.sink.write(chunk);
   }
 
   private checkIdle(what: string): void {
@@ -168,7 +193,7 @@ export class ZipWriter {
       e.record.crc32 = e.runningCrc;
       await this.emit(dataDescriptor(e.record));
     }
-    this.central.push(centralHeader(e.record));
+    this.central.add(e.record);
     this.entries++;
   }
 

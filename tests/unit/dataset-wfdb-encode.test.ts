@@ -1,8 +1,14 @@
-// The one-pass format-16 encoder gives the same bytes, first sample and checksum as the io module's
-// mvToAdc + encodeFormat16 + wfdbChecksum, on synthesized records and on edge values.
+// The export's fast WFDB encoders give the io module's bytes: the one-pass format-16 encoder (bytes,
+// first sample, checksum of mvToAdc + encodeFormat16 + wfdbChecksum) and the array-based .atr/.fid
+// encoders (encodeAnnotations of the annotation objects), on synthesized records and edge values.
 import { describe, expect, it } from 'vitest';
 import { CLASS_NAMES } from '../../src/core/units.ts';
-import { encodeDat16 } from '../../src/dataset/wfdb-record-files.ts';
+import {
+  encodeBeatAnnotations,
+  encodeFiducialAnnotations,
+} from '../../src/dataset/wfdb-record-annotations.ts';
+import { beatAnnotations, encodeDat16, fiducialAnnotations } from '../../src/dataset/wfdb-record-files.ts';
+import { encodeAnnotations } from '../../src/io/wfdb-annotation.ts';
 import { encodeFormat16, mvToAdc, wfdbChecksum } from '../../src/io/wfdb-signal.ts';
 import { DEFAULT_PARAMS, synthesize } from '../../src/synth/index.ts';
 
@@ -37,5 +43,37 @@ describe('encodeDat16', () => {
       firstAdc: 0,
       checksum: 0,
     });
+  });
+});
+
+describe('encodeBeatAnnotations / encodeFiducialAnnotations', () => {
+  it('give the bytes of the io encoder on records of every class, 10 s and 30 s long', () => {
+    for (const className of CLASS_NAMES) {
+      for (let seed = 0; seed < 30; seed++) {
+        const rec = synthesize({ ...DEFAULT_PARAMS, className, seed, durationS: seed % 3 === 0 ? 30 : 10 });
+        const atr = encodeAnnotations(beatAnnotations(rec));
+        const fid = encodeAnnotations(fiducialAnnotations(rec));
+        expect(
+          Buffer.from(encodeBeatAnnotations(rec)).equals(Buffer.from(atr)),
+          `${className} ${seed} atr`,
+        ).toBe(true);
+        expect(
+          Buffer.from(encodeFiducialAnnotations(rec)).equals(Buffer.from(fid)),
+          `${className} ${seed} fid`,
+        ).toBe(true);
+      }
+    }
+  });
+
+  it('write SKIP for gaps over 1023 samples, like the io encoder', () => {
+    const rec = synthesize({ ...DEFAULT_PARAMS, seed: 3, heartRateBpm: 20, rrRecordSdS: 0, fsHz: 1000 });
+    const atr = encodeAnnotations(beatAnnotations(rec));
+    expect(atr.length).toBeGreaterThan(rec.rPeak.length * 2 + 6 + 4); // SKIP words are present
+    expect(Buffer.from(encodeBeatAnnotations(rec)).equals(Buffer.from(atr))).toBe(true);
+    expect(
+      Buffer.from(encodeFiducialAnnotations(rec)).equals(
+        Buffer.from(encodeAnnotations(fiducialAnnotations(rec))),
+      ),
+    ).toBe(true);
   });
 });

@@ -1,0 +1,181 @@
+// `npm run bench export`: the CLI's export rate (worker pool, zip or folder, npy or wfdb) against the
+// raw synthesis rate of the same rows with the same number of workers, measured in the same run and
+// interleaved; the speed-up from 1 to 2 workers; peak memory of the CLI at 2,000 and 20,000 records.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { createFolderSink } from '../src/cli/folder-sink.ts';
+import { GeneratePool } from '../src/cli/generate-pool.ts';
+import { createZipFileSink } from '../src/cli/zip-file-sink.ts';
+import { exportDataset } from '../src/dataset/export-dataset.ts';
+import { exportDatasetZip } from '../src/dataset/export-zip.ts';
+import { buildRecipe } from '../src/dataset/recipe-build.ts';
+import type { OutputFormat, SyntheticRecipe } from '../src/dataset/recipe.ts';
+import { folderTarget } from '../src/dataset/write-synthetic.ts';
+import { median } from './synth-rate.ts';
+
+const RECORDS = 10_000;
+const ROUNDS = 3;
+
+function recipeFor(output: OutputFormat, records = RECORDS): SyntheticRecipe {
+  return buildRecipe({
+    classes: [{ className: 'nsr', count: records }],
+    seed: 1,
+    durationS: 10,
+    fsHz: 500,
+    preset: 'default',
+    noise: 'default',
+    output,
+  });
+}
+
+/** Records per second of raw synthesis of the recipe's rows split over `workers` threads. */
+async function rawRate(recipe: SyntheticRecipe, workers: number): Promise<number> {
+  const pool = Array.from(
+    { length: workers },
+    () => new Worker(new URL('./export-raw-worker.js', import.meta.url), { workerData: { recipe } }),
+  );
+  await Promise.all(pool.map((w) => new Promise((r) => w.once('message', r))));
+  const t0 = performance.now();
+  await Promise.all(
+    pool.map((w, i) => {
+      const start = Math.floor((i * RECORDS) / workers);
+      const end = Math.floor(((i + 1) * RECORDS) / workers);
+      const done = new Promise((r) => w.once('message', r));
+      w.postMessage({ start, end });
+      return done;
+    }),
+  );
+  const seconds = (performance.now() - t0) / 1000;
+  await Promise.all(pool.map((w) => w.terminate()));
+  return RECORDS / seconds;
+}
+
+/** Records per second of the CLI's export (its pool and sinks) into a zip or a folder under `dir`. */
+async function exportRate(
+  recipe: SyntheticRecipe,
+  zip: boolean,
+  workers: number,
+  dir: string,
+): Promise<number> {
+  const out = join(dir, zip ? 'bench.zip' : 'bench');
+  const sink = zip ? createZipFileSink(out) : createFolderSink(out);
+  const writeDir = !zip && recipe.output !== 'npy' && 'tempDir' in sink ? sink.tempDir : undefined;
+  const pool = new GeneratePool(recipe, workers, zip, writeDir);
+  // Start-up (threads loading the TypeScript) is not timed: one row per worker first.
+  await Promise.all(Array.from({ length: workers }, (_, i) => pool.runBatch({ start: i, end: i + 1 })));
+  const options = {
+    runBatch: (r: { start: number; end: number }) => pool.runBatch(r),
+    inFlight: 2 * workers,
+  };
+  const t0 = performance.now();
+  if ('tempPath' in sink) {
+    await exportDatasetZip(recipe, sink, options);
+    await sink.commit();
+  } else {
+    await exportDataset(recipe, folderTarget(sink), options);
+    sink.commit();
+  }
+  const seconds = (performance.now() - t0) / 1000;
+  await pool.close();
+  rmSync(out, { recursive: true, force: true });
+  return RECORDS / seconds;
+}
+
+/** Peak resident memory (MiB) of `pqrst generate` exporting `records` records as an npy zip. */
+function peakMemoryMiB(records: number, dir: string): number {
+  const bin = fileURLToPath(new URL('../bin/pqrst.js', import.meta.url));
+  const report =
+    "data:text/javascript,process.on('exit',()=>process.stderr.write('maxRSS '+process.resourceUsage().maxRSS+'\\n'))";
+  const out = join(dir, 'memory.zip');
+  const r = spawnSync(
+    process.execPath,
+    [
+      '--import',
+      report,
+      bin,
+      'generate',
+      '--count',
+      String(records),
+      '--format',
+      'npy',
+      '--zip',
+      '--workers',
+      '2',
+    ].concat(['--quiet', '--force', '--out', out]),
+    { encoding: 'utf8' },
+  );
+  rmSync(out, { force: true });
+  const m = /maxRSS (\d+)/.exec(r.stderr);
+  return m ? Math.round(Number(m[1]) / 1024) : NaN;
+}
+
+/** Every export figure, one JSON-able object each. */
+export async function benchExport(): Promise<object[]> {
+  const dir = mkdtempSync(join(tmpdir(), 'pqrst-bench-export-'));
+  const lines: object[] = [];
+  const loads: number[] = [];
+  try {
+    for (const format of ['npy', 'wfdb'] as const) {
+      const recipe = recipeFor(format);
+      for (const zip of [true, false]) {
+        const rates: Record<number, number[]> = { 1: [], 2: [] };
+        const raws: Record<number, number[]> = { 1: [], 2: [] };
+        for (let round = 0; round < ROUNDS; round++) {
+          for (const workers of [1, 2]) {
+            loads.push(loadavg()[0]);
+            raws[workers].push(await rawRate(recipe, workers));
+            rates[workers].push(await exportRate(recipe, zip, workers, dir));
+            process.stderr.write(
+              `bench: export ${format} ${zip ? 'zip' : 'folder'} workers ${workers}: ` +
+                `${rates[workers].at(-1)!.toFixed(0)} vs raw ${raws[workers].at(-1)!.toFixed(0)} records/s\n`,
+            );
+          }
+        }
+        for (const workers of [1, 2]) {
+          const rate = median(rates[workers]);
+          const raw = median(raws[workers]);
+          lines.push({
+            bench: 'export',
+            format,
+            sink: zip ? 'zip' : 'folder',
+            records: RECORDS,
+            fsHz: 500,
+            seconds: 10,
+            workers,
+            recordsPerSec: Math.round(rate),
+            rawSynthRecordsPerSec: Math.round(raw),
+            ratio: Number((rate / raw).toFixed(2)),
+          });
+        }
+        lines.push({
+          bench: 'export-scaling',
+          format,
+          sink: zip ? 'zip' : 'folder',
+          records: RECORDS,
+          workers1RecordsPerSec: Math.round(median(rates[1])),
+          workers2RecordsPerSec: Math.round(median(rates[2])),
+          speedup: Number((median(rates[2]) / median(rates[1])).toFixed(2)),
+          rawSpeedup: Number((median(raws[2]) / median(raws[1])).toFixed(2)),
+        });
+      }
+    }
+    for (const records of [2_000, 20_000]) {
+      lines.push({
+        bench: 'export-memory',
+        format: 'npy',
+        sink: 'zip',
+        records,
+        workers: 2,
+        peakRssMiB: peakMemoryMiB(records, dir),
+      });
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  lines.push({ bench: 'export-load', loadAvg1mMedian: Number(median(loads).toFixed(2)), cpus: 2 });
+  return lines;
+}
