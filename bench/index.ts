@@ -44,6 +44,17 @@ if (!only || only === 'slider') {
     process.stdout.write(line + '\n');
   if (r.status !== 0) process.stderr.write(`bench: slider-latency exited with ${r.status}\n`);
 }
+if (!only || only === 'import-browser') {
+  process.stderr.write('bench: importing and windowing all of mitdb in headless Chromium…\n');
+  const script = fileURLToPath(new URL('./import-browser.ts', import.meta.url));
+  const r = spawnSync(process.execPath, ['--import', 'tsx', script], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+    encoding: 'utf8',
+  });
+  for (const line of r.stdout.split('\n').filter((l) => l.trim().startsWith('{')))
+    process.stdout.write(line + '\n');
+  if (r.status !== 0) process.stderr.write(`bench: import-browser exited with ${r.status}\n`);
+}
 if (!only || only === 'train') {
   process.stderr.write('bench: training throughput (wasm and cpu backends)…\n');
   await benchTrain(emit);

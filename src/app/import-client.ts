@@ -108,6 +108,8 @@ export async function startImport(files: readonly PickedFile[], options: ImportO
   }
   if (currentId !== id) return;
   preSkipped = skipped;
+  const run = importStore.getState().lastRun;
+  if (run !== null) importStore.setState({ lastRun: { ...run, readMs: performance.now() - run.startMs } });
   pending = { ...options, window: { ...options.window, handLabels: {} } };
   importStore.setState({ phase: 'running', progress: { done: 0, total: 0, name: '' } });
   post(
@@ -190,7 +192,10 @@ function receive(reply: ImportReply): void {
       const step = { done: reply.done, total: reply.total };
       importStore.setState({
         progress: { ...step, name: reply.name },
-        lastRun: run && { ...run, progress: [...run.progress, step] },
+        lastRun: run && {
+          ...run,
+          progress: [...run.progress, { ...step, atMs: performance.now() - run.startMs }],
+        },
       });
       break;
     }

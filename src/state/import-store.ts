@@ -42,8 +42,10 @@ export interface ImportRun {
   startMs: number;
   /** From the start to the worker's result in the store, ms (null while running or when it did not finish). */
   durationMs: number | null;
-  /** Every record-progress report of the worker, in order. */
-  progress: { done: number; total: number }[];
+  /** When the picked files were read (handed to the worker), ms after the start. */
+  readMs?: number;
+  /** Every record-progress report of the worker, in order, with its time after the start, ms. */
+  progress: { done: number; total: number; atMs: number }[];
 }
 
 /** Everything the import store holds. */

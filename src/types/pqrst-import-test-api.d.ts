@@ -33,8 +33,10 @@ export interface ImportRunFacts {
   files: number;
   /** Start to result, ms (null while running or when it did not finish). */
   durationMs: number | null;
-  /** The worker's record-progress reports, in order. */
-  progress: { done: number; total: number }[];
+  /** When the picked files were read (handed to the worker), ms after the start. */
+  readMs?: number;
+  /** The worker's record-progress reports, in order, with their time after the start, ms. */
+  progress: { done: number; total: number; atMs: number }[];
 }
 
 /** The import's test hook. */

@@ -34,6 +34,7 @@ export function createImportTestApi(): PqrstImportTestApi {
           task: run.task,
           files: run.files,
           durationMs: run.durationMs,
+          readMs: run.readMs,
           progress: run.progress,
         }
       );
