@@ -1,4 +1,5 @@
 /** The studio page: header with preset and seed controls, messages, status, panel and plots. */
+import { DatasetPanel } from '../ui/dataset/DatasetPanel.tsx';
 import { ImportPanel } from '../ui/import/ImportPanel.tsx';
 import { MessageArea } from '../ui/MessageArea.tsx';
 import { ParamPanel } from '../ui/ParamPanel.tsx';
@@ -7,6 +8,7 @@ import { StripPlot } from '../ui/plots/StripPlot.tsx';
 import { PresetBar } from '../ui/PresetBar.tsx';
 import { SeedBox } from '../ui/SeedBox.tsx';
 import { StatusLine } from '../ui/StatusLine.tsx';
+import { TrainPanel } from '../ui/train/TrainPanel.tsx';
 import { VarietyPanel } from '../ui/variety/VarietyPanel.tsx';
 
 /** The whole page. */
@@ -34,7 +36,9 @@ export function App() {
           <VarietyPanel />
         </div>
       </main>
+      <DatasetPanel />
       <ImportPanel />
+      <TrainPanel />
     </div>
   );
 }

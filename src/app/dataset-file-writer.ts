@@ -1,0 +1,62 @@
+/**
+ * Appending bytes to a file on disk from the page: a `FileSystemWritableFileStream` (a file the user
+ * picked, or the origin-private file system), or a sync access handle in a writer worker where the
+ * browser has no `createWritable` in its private file system. A writable stream writes into a swap
+ * file that replaces the target only on `close`; `abort` drops it and leaves the target untouched.
+ */
+import type { WriterReply, WriterRequest } from '../workers/export-writer-protocol.ts';
+
+/** A file being written, front to back. */
+export interface FileWriter {
+  /** Append `bytes`; the writer may take over (transfer) their buffer, so the caller drops them. */
+  write(bytes: Uint8Array): Promise<void>;
+  /** Finish the file. */
+  close(): Promise<void>;
+  /** Give up: what was written does not replace the target (and a private temp file is removed). */
+  abort(): Promise<void>;
+}
+
+/** A writer over a writable file stream. */
+export function streamWriter(stream: FileSystemWritableFileStream): FileWriter {
+  return {
+    write: (bytes) => stream.write(bytes as Uint8Array<ArrayBuffer>),
+    close: () => stream.close(),
+    abort: () => stream.abort().catch(() => {}),
+  };
+}
+
+/** A writer through `export-writer.worker.ts` into `folder/name` of the origin-private file system. */
+export async function syncHandleWriter(folder: string, name: string): Promise<FileWriter> {
+  const worker = new Worker(new URL('../workers/export-writer.worker.ts', import.meta.url), {
+    type: 'module',
+    name: 'export-writer',
+  });
+  const waiting: { resolve: () => void; reject: (e: Error) => void }[] = [];
+  worker.onmessage = (event: MessageEvent<WriterReply>) => {
+    const next = waiting.shift();
+    if (event.data.type === 'ok') next?.resolve();
+    else next?.reject(new Error(`cannot write ${name} into the browser's storage: ${event.data.message}`));
+  };
+  worker.onerror = (event) => {
+    event.preventDefault();
+    for (const w of waiting.splice(0)) w.reject(new Error(`the archive writer failed: ${event.message}`));
+  };
+  const call = (request: WriterRequest, transfer: Transferable[] = []) =>
+    new Promise<void>((resolve, reject) => {
+      waiting.push({ resolve, reject });
+      worker.postMessage(request, transfer);
+    });
+  await call({ type: 'open', folder, name });
+  return {
+    write: (bytes) => {
+      const whole = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength;
+      const own = whole ? bytes : bytes.slice();
+      return call({ type: 'write', bytes: own }, [own.buffer as ArrayBuffer]);
+    },
+    close: () => call({ type: 'close' }).finally(() => worker.terminate()),
+    abort: () =>
+      call({ type: 'abort' })
+        .catch(() => {})
+        .finally(() => worker.terminate()),
+  };
+}

@@ -1,0 +1,34 @@
+/**
+ * Messages of the archive writer worker (`export-writer.worker.ts`), the fallback for browsers whose
+ * origin-private file system has no `createWritable` on the page (it writes through a sync access
+ * handle, which only workers have). Each request is answered once, in order, with `ok` or `error`.
+ */
+
+/** Create (or empty) file `name` in folder `folder` of the origin-private file system. */
+export interface WriterOpen {
+  type: 'open';
+  folder: string;
+  name: string;
+}
+
+/** Append `bytes` (transferred). */
+export interface WriterWrite {
+  type: 'write';
+  bytes: Uint8Array;
+}
+
+/** Flush and close the file (it stays). */
+export interface WriterClose {
+  type: 'close';
+}
+
+/** Close and remove the file. */
+export interface WriterAbort {
+  type: 'abort';
+}
+
+/** Any request to the writer worker. */
+export type WriterRequest = WriterOpen | WriterWrite | WriterClose | WriterAbort;
+
+/** The answer to a request. */
+export type WriterReply = { type: 'ok' } | { type: 'error'; message: string };
