@@ -1,13 +1,13 @@
 /**
  * `createTrainer(backend)`: the TensorFlow.js implementation of the `Trainer` contract (types.ts).
- * It activates the first working backend from the choice (see backend.ts), adds the WASM training
- * kernels when that is wasm, and trains the model zoo with the loop of trainer-fit.ts.
+ * It activates the first working backend from the choice (see backend.ts), adds the training kernels
+ * of kernels/ when that is wasm or cpu, and trains the model zoo with the loop of trainer-fit.ts.
  */
 import { getBackend, memory, setBackend } from '@tensorflow/tfjs-core';
 import type { AbortSignalLike } from '../core/abort.ts';
 import { activateBackend } from './backend.ts';
-import { registerWasmTrainingKernels } from './kernels/register-wasm.ts';
-import { registerTileGradient } from './kernels/tile-grad.ts';
+import { registerCpuTrainingKernels, registerWasmTrainingKernels } from './kernels/register-wasm.ts';
+import { registerTrainingGradients } from './kernels/gradients.ts';
 import { buildModel } from './models/index.ts';
 import { checkExamples } from './trainer-checks.ts';
 import { fitModel } from './trainer-fit.ts';
@@ -77,7 +77,8 @@ export class TfjsTrainer implements Trainer {
  */
 export async function createTrainer(backend: BackendName | 'auto' = 'auto'): Promise<Trainer> {
   const choice = await activateBackend(backend);
-  registerTileGradient();
+  registerTrainingGradients();
   if (choice.backend === 'wasm') registerWasmTrainingKernels();
+  if (choice.backend === 'cpu') registerCpuTrainingKernels();
   return new TfjsTrainer(choice.backend, choice.skipped);
 }

@@ -6,7 +6,8 @@ import '@tensorflow/tfjs-layers';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createNodeTrainer } from '../../src/cli/tf-node.ts';
 import { setMaxColumnFloats } from '../../src/train/kernels/conv2d-backprop-filter.ts';
-import { registerTileGradient } from '../../src/train/kernels/tile-grad.ts';
+import { registerTrainingGradients } from '../../src/train/kernels/gradients.ts';
+import { registerCpuTrainingKernels } from '../../src/train/kernels/register-wasm.ts';
 import { createRng } from '../../src/core/rng.ts';
 
 type Pad = 'same' | 'valid' | number;
@@ -106,7 +107,7 @@ describe('wasm MaxPoolGrad', () => {
 
 describe('Tile gradient', () => {
   it('sums the output gradient over the repetitions (rank 3)', async () => {
-    registerTileGradient();
+    registerTrainingGradients();
     await tf.setBackend('wasm');
     const xs = [2, 1, 3];
     const reps = [2, 4, 1];
@@ -157,4 +158,87 @@ describe('wasm Sum and Mean', () => {
       }
     });
   }
+});
+
+describe('wasm Tile', () => {
+  const cases: [number[], number[]][] = [
+    [
+      [1, 1, 5],
+      [3, 40, 1],
+    ], // a normalisation statistic over a batch
+    [
+      [2, 3],
+      [2, 2],
+    ],
+    [
+      [2, 1, 3],
+      [1, 4, 2],
+    ],
+    [[7], [3]],
+  ];
+  for (const [shape, reps] of cases) {
+    it(`matches the cpu backend: ${shape.join('×')} tiled ${reps.join('×')}`, async () => {
+      const run = async (backend: string) => {
+        await tf.setBackend(backend);
+        return tf.tidy(() => tf.tile(tf.tensor(random(shape, 8), shape), reps).dataSync() as Float32Array);
+      };
+      expect(maxAbsDiff(await run('cpu'), await run('wasm'))).toBe(0);
+    });
+  }
+});
+
+describe('Sum and Mean gradients', () => {
+  it('spread dy over the reduced axes (Mean divides by their size)', async () => {
+    registerTrainingGradients();
+    await tf.setBackend('wasm');
+    const weights = random([3, 5], 9);
+    const grad = (reduce: (x: tf.Tensor) => tf.Tensor) =>
+      tf.tidy(
+        () =>
+          tf
+            .grad((x: tf.Tensor) => tf.sum(tf.mul(reduce(x), tf.tensor(weights, [3, 5]))))(
+              tf.tensor(random([3, 4, 5], 10), [3, 4, 5]),
+            )
+            .dataSync() as Float32Array,
+      );
+    const dMean = grad((x) => tf.mean(x, 1));
+    const dSum = grad((x) => tf.reshape(tf.sum(x, 1, true), [3, 5]));
+    for (let i = 0; i < 3; i++)
+      for (let j = 0; j < 4; j++)
+        for (let k = 0; k < 5; k++) {
+          expect(dMean[(i * 4 + j) * 5 + k]).toBeCloseTo(weights[i * 5 + k] / 4, 6);
+          expect(dSum[(i * 4 + j) * 5 + k]).toBeCloseTo(weights[i * 5 + k], 6);
+        }
+  });
+});
+
+describe('cpu Conv2DBackpropFilter', () => {
+  it('equals the filter gradient summed by definition (1-D, stride 2, same padding)', async () => {
+    registerCpuTrainingKernels();
+    await tf.setBackend('cpu');
+    const [B, W, Ci, K, Co, s] = [3, 41, 4, 5, 6, 2];
+    const x = random([B, 1, W, Ci], 11);
+    const OW = Math.ceil(W / s);
+    const dy = random([B, 1, OW, Co], 12);
+    const dw = tf.tidy(() => {
+      const inputs = { x: tf.tensor4d(x, [B, 1, W, Ci]), dy: tf.tensor4d(dy, [B, 1, OW, Co]) };
+      const attrs = { strides: s, pad: 'same', dataFormat: 'NHWC', filterShape: [1, K, Ci, Co] };
+      return (
+        tf.engine().runKernel('Conv2DBackpropFilter', inputs, attrs) as tf.Tensor
+      ).dataSync() as Float32Array;
+    });
+    // 'same' with stride 2: total padding max((OW − 1)·s + K − W, 0), the smaller half on the left.
+    const left = Math.floor(Math.max((OW - 1) * s + K - W, 0) / 2);
+    const expected = new Float32Array(K * Ci * Co);
+    for (let b = 0; b < B; b++)
+      for (let t = 0; t < OW; t++)
+        for (let k = 0; k < K; k++) {
+          const w = t * s + k - left;
+          if (w < 0 || w >= W) continue;
+          for (let i = 0; i < Ci; i++)
+            for (let o = 0; o < Co; o++)
+              expected[(k * Ci + i) * Co + o] += x[(b * W + w) * Ci + i] * dy[(b * OW + t) * Co + o];
+        }
+    expect(maxAbsDiff(expected, dw)).toBeLessThan(1e-5);
+  });
 });

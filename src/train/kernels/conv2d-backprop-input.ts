@@ -38,16 +38,17 @@ export function rotateFilter(
 }
 
 /** dy [B, OH, OW, C] with s−1 zero rows/columns between samples: [B, (OH−1)·sh+1, (OW−1)·sw+1, C]. */
-function dilateDy(dy: Float32Array, g: ConvGeometry, out: Float32Array): void {
+export function dilateDy(dy: Float32Array, g: ConvGeometry, out: Float32Array): void {
   const { outHeight: OH, outWidth: OW, outChannels: C, strideHeight: sh, strideWidth: sw } = g;
   const DH = (OH - 1) * sh + 1;
   const DW = (OW - 1) * sw + 1;
   out.fill(0);
+  let src = 0;
   for (let b = 0; b < g.batchSize; b++) {
     for (let h = 0; h < OH; h++) {
-      for (let w = 0; w < OW; w++) {
-        const src = ((b * OH + h) * OW + w) * C;
-        out.set(dy.subarray(src, src + C), ((b * DH + h * sh) * DW + w * sw) * C);
+      let dst = (b * DH + h * sh) * DW * C;
+      for (let w = 0; w < OW; w++, dst += sw * C) {
+        for (let c = 0; c < C; c++) out[dst + c] = dy[src++];
       }
     }
   }

@@ -11,11 +11,13 @@ import {
   unregisterKernel,
   type KernelConfig,
 } from '@tensorflow/tfjs-core';
+import { conv2DBackpropFilterCpuConfig } from './cpu-conv2d-backprop-filter.ts';
 import { conv2DBackpropFilterWasmConfig } from './conv2d-backprop-filter.ts';
 import { conv2DBackpropInputWasmConfig } from './conv2d-backprop-input.ts';
 import { maxPoolGradWasmConfig } from './max-pool-grad.ts';
 import { meanWasmConfig, sumWasmConfig } from './reduce.ts';
 import { castWasmConfig, identityWasmConfig } from './shared-data.ts';
+import { tileWasmConfig } from './tile.ts';
 import { captureOriginal } from './wasm-originals.ts';
 
 let registered = false;
@@ -29,6 +31,7 @@ export const WASM_TRAINING_KERNELS: readonly KernelConfig[] = [
   castWasmConfig,
   sumWasmConfig,
   meanWasmConfig,
+  tileWasmConfig,
 ];
 
 /** Register the training kernels for the 'wasm' backend (once). Throws if the wasm backend is not loaded. */
@@ -44,4 +47,17 @@ export function registerWasmTrainingKernels(): void {
     registerKernel(config);
   }
   registered = true;
+}
+
+let cpuRegistered = false;
+
+/**
+ * Register the cpu backend's replacement Conv2DBackpropFilter (once). Import the cpu backend first.
+ */
+export function registerCpuTrainingKernels(): void {
+  if (cpuRegistered) return;
+  const config = conv2DBackpropFilterCpuConfig;
+  if (getKernel(config.kernelName, 'cpu')) unregisterKernel(config.kernelName, 'cpu');
+  registerKernel(config);
+  cpuRegistered = true;
 }
