@@ -188,6 +188,31 @@ describe('levenbergMarquardt', () => {
   });
 });
 
+describe('fitRecord in a worker', () => {
+  it('reports progress up to 1, and stops with the abort reason when cancelled', () => {
+    const rec = synthesize(withoutNoise({ ...DEFAULT_PARAMS, durationS: 60 }));
+    const seen: number[] = [];
+    fitRecord({ signalMv: rec.signalMv, fsHz: rec.fsHz }, { onProgress: (f) => seen.push(f) });
+    expect(seen.at(-1)).toBe(1);
+    expect(seen.every((f, i) => i === 0 || f >= seen[i - 1])).toBe(true);
+    let aborted = false;
+    const signal = {
+      get aborted() {
+        return aborted;
+      },
+      throwIfAborted() {
+        if (aborted) throw new Error('cancelled by the user');
+      },
+    };
+    const run = () =>
+      fitRecord(
+        { signalMv: rec.signalMv, fsHz: rec.fsHz },
+        { signal, onProgress: (f) => (aborted = f > 0.3) },
+      );
+    expect(run).toThrow('cancelled by the user');
+  });
+});
+
 describe('bad input', () => {
   it('a record with no detectable beats is refused with the reason', () => {
     const flat = new Float32Array(5000);

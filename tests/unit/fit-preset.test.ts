@@ -73,6 +73,28 @@ describe('classPreset', () => {
     expect(params.pAmpMv).toBe(DEFAULT_PARAMS.pAmpMv); // no P in AF: kept from the base
   });
 
+  it('gives back WPW: delta height ±0.05 mV, duration and PR ±5 ms, the T wave as tAmpMv × wpwTScale', () => {
+    const truth = withoutNoise({ ...DEFAULT_PARAMS, className: 'wpw' });
+    const { params } = classPreset('wpw', fitPopulation(truth, '(PREX', 12));
+    near(params.wpwDeltaAmpMv, truth.wpwDeltaAmpMv, 0.05);
+    near(params.wpwDeltaMs, truth.wpwDeltaMs, 5);
+    near(params.wpwPrMs, truth.wpwPrMs, 5);
+    near(params.tAmpMv * params.wpwTScale, truth.tAmpMv * truth.wpwTScale, 0.03);
+    near(params.rWidthS, truth.rWidthS, 0.15 * truth.rWidthS);
+  });
+
+  it('gives back PVCs in bigeminy: QRS ±25 ms, size and T ±20 %, coupling ±5 points, sinus rate ±6 bpm', () => {
+    const truth = withoutNoise({ ...DEFAULT_PARAMS, className: 'pvc', pvcPattern: 'bigeminy' });
+    const { params, notes } = classPreset('pvc', fitPopulation(truth, '(B', 12));
+    near(params.pvcQrsMs, truth.pvcQrsMs, 25);
+    near(params.pvcAmpMv, truth.pvcAmpMv, 0.2 * truth.pvcAmpMv);
+    near(params.pvcTAmpMv, truth.pvcTAmpMv, 0.2 * truth.pvcTAmpMv);
+    near(params.pvcCouplingPct, truth.pvcCouplingPct, 5);
+    // Bigeminy has no normal-to-normal interval: the sinus RR comes from the compensatory pauses.
+    expect(notes.join('\n')).toMatch(/compensatory pauses/);
+    near(params.heartRateBpm, truth.heartRateBpm, 6);
+  });
+
   it('refuses a class the fits have no segment of', () => {
     const fits = fitPopulation(withoutNoise(DEFAULT_PARAMS), '(N', 1);
     expect(() => classPreset('wpw', fits)).toThrow(/no fitted wpw segment/);

@@ -1,7 +1,8 @@
 // Fits of real MIT-BIH beats (development records of the Arrhythmia Database, lead MLII, whole
 // 30-min records read with the import pipeline's loaders): the normal-beat template of every record
-// is explained to ≥ 95 % of its variance; per-beat fits of record 100 too; the WPW record 230 gets a
-// delta wave only in its pre-excited segment; the AF segment of 201 gets f-waves and no P wave.
+// is explained to ≥ 95 % of its variance (106's PVC template to ≥ 90 %); per-beat fits of record 100
+// too; the WPW record 230 gets a delta wave only in its pre-excited segment; the AF segment of 201 gets
+// f-waves and no P wave.
 import { beforeAll, expect, it } from 'vitest';
 import { fitRecord, type RecordFit, type TemplateResult } from '../../src/analysis/fit/index.ts';
 import { bytesImportSources } from '../../src/dataset/bytes-import.ts';
@@ -43,6 +44,13 @@ describeWithEcgData('fits of real MIT-BIH beats', (dataDir) => {
       expect(t.fit.params.P, `${r} has a P wave`).not.toBeNull();
       expect(t.fit.params.R.ampMv, r).toBeGreaterThan(0.5);
     }
+  });
+
+  it('record 106: the template of its PVCs (no P wave, a QRS too bizarre for 5 Gaussians) explains ≥ 90 %', () => {
+    const v = template(fits.get('original/106')!, '(N', 'V');
+    expect(v.nBeats).toBeGreaterThan(100);
+    expect(v.fit.params.P).toBeNull();
+    expect(v.fit.varianceExplained).toBeGreaterThanOrEqual(0.9);
   });
 
   it('record 100: per-beat fits explain ≥ 95 % of the variance of the median beat', () => {

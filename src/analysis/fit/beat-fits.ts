@@ -17,9 +17,12 @@ const BEAT_STEP_TOL = 1e-4;
 /** Per-beat fits of one template's beats, column-wise (one entry per fitted beat). */
 export interface PerBeatFits {
   n: number;
-  /** R peak of each beat (s from the record start) and the RR interval before it (s; NaN for the first). */
+  /** R peak of each beat (s from the record start) and the RR intervals before and after it (s; NaN at the ends). */
   timeS: Float64Array;
   rrS: Float64Array;
+  rrNextS: Float64Array;
+  /** 1 where the beat before is a normal (N-type) beat, so that `rrS` is an N-N interval. */
+  prevNormal: Uint8Array;
   /** Fit quality of each beat: RMS residual (µV) and variance explained. */
   rmsUv: Float64Array;
   varianceExplained: Float64Array;
@@ -42,6 +45,8 @@ export interface FitBeatsOptions {
   signal?: AbortSignalLike;
   /** Called after each beat with the number of beats done. */
   onBeat?: (done: number) => void;
+  /** The AAMI type of every beat of `rSamples` (fills `prevNormal`). */
+  types?: readonly string[];
 }
 
 /**
@@ -74,6 +79,8 @@ export function fitBeats(
     n,
     timeS: new Float64Array(n),
     rrS: new Float64Array(n),
+    rrNextS: new Float64Array(n),
+    prevNormal: new Uint8Array(n),
     rmsUv: new Float64Array(n),
     varianceExplained: new Float64Array(n),
     x: new Float64Array(n * N_PARAMS),
@@ -102,6 +109,8 @@ export function fitBeats(
     });
     out.timeS[j] = r / fsHz;
     out.rrS[j] = b > 0 ? (r - rSamples[b - 1]) / fsHz : NaN;
+    out.rrNextS[j] = b + 1 < rSamples.length ? (rSamples[b + 1] - r) / fsHz : NaN;
+    out.prevNormal[j] = b > 0 && options.types?.[b - 1] === 'N' ? 1 : 0;
     out.rmsUv[j] = Math.sqrt(lm.cost / len) * 1000;
     out.varianceExplained[j] = ssTot > 0 ? 1 - lm.cost / ssTot : NaN;
     out.x.set(lm.x, j * N_PARAMS);

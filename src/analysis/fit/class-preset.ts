@@ -10,25 +10,24 @@
  * - wpw: the widths of P and R and the T amplitude are divided by the generator's pre-excitation factors
  *   (read from `preExciteWaves`, not copied), the delta wave gives `wpwDeltaAmpMv`, `wpwDeltaMs` and
  *   `wpwPrMs` (P onset, μ − 2.5σ, to delta onset), and the T wave's sign goes into `wpwTScale`;
- * - af/afl: rate and RR irregularity per window, f-waves from `fitFWaves` (flutter: rate = 60 × the
- *   dominant frequency, sawtooth height = fundamental amplitude / 0.78, the fundamental of a 70/30
- *   sawtooth of unit peak, 2 sin(0.3π) / (π² · 0.3 · 0.7));
- * - pvc: QRS width (the span of the QRS Gaussians of ≥ 10 % of the largest, at μ ± 2.5σ), the largest
- *   QRS deflection, |T|, coupling (RR before the PVC / the median normal RR) and burden per window.
- * Rhythm: RR intervals within 0.7-1.5 × the median (no pauses or premature beats) give the heart rate
- * (mean), `rrRecordSdS` and `hrvSdMs` (within-window sd). Every value is clamped to its schema range and
- * the result is checked by `validateParams`. Parameters the fit does not inform keep `base`'s value.
+ * - af/afl and the sinus rhythm's rate: preset-rhythm.ts; pvc's PVC shape, coupling and burden:
+ *   preset-pvc.ts.
+ * The heart rate is 60 / the mean sinus RR, `rrRecordSdS` its sd over windows and `hrvSdMs` its sd
+ * within windows. Every value is clamped to its schema range and the result is checked by
+ * `validateParams`. Parameters the fit does not inform keep `base`'s value.
  */
 import type { ClassName } from '../../core/units.ts';
 import { preExciteWaves } from '../../synth/classes/wpw.ts';
 import { paramSpec, type SynthParams } from '../../synth/params.ts';
 import { DEFAULT_PARAMS } from '../../synth/presets.ts';
 import { validateParams } from '../../synth/validate.ts';
-import { medianOf } from '../median-of.ts';
 import { ampIndex, DELTA_AMP, DELTA_DUR, N_PARAMS, posIndex, widthIndex } from './beat-model-fit.ts';
 import { acceptedBeats, type BeatSummaryOptions } from './beat-distributions.ts';
 import { distributionOf, type ParamDistribution } from './distributions.ts';
-import type { RecordFit, TemplateResult } from './fit-record.ts';
+import type { RecordFit } from './fit-record.ts';
+import { BOUNDARY_SIGMAS as B, templatesFor } from './preset-common.ts';
+import { pvcValues } from './preset-pvc.ts';
+import { rhythmAtrial, sinusRr } from './preset-rhythm.ts';
 
 /** A preset made from fits. */
 export interface ClassPresetResult {
@@ -40,27 +39,7 @@ export interface ClassPresetResult {
   notes: string[];
 }
 
-const B = 2.5;
-const FLUTTER_FUNDAMENTAL = (2 * Math.sin(0.3 * Math.PI)) / (Math.PI ** 2 * 0.3 * 0.7);
 const WAVE_KEYS = ['p', 'q', 'r', 's', 't'] as const;
-
-/** The templates of `fits` that speak for `cls`. */
-function templatesFor(cls: ClassName, fits: readonly RecordFit[], type: 'N' | 'V'): TemplateResult[] {
-  const ok = (c: ClassName | null): boolean =>
-    cls === 'pvc'
-      ? c === null || c === 'nsr' || c === 'pvc'
-      : cls === 'nsr'
-        ? c === 'nsr' || c === null
-        : c === cls;
-  return fits.flatMap((f) =>
-    f.templates.filter((t) => t.beatType === type && ok(t.className) && t.beats !== undefined),
-  );
-}
-
-function median(values: number[]): number {
-  const v = values.filter(Number.isFinite);
-  return v.length > 0 ? medianOf(Float64Array.from(v)) : NaN;
-}
 
 /** The probe factors of the WPW generator: P width, R width (T amplitude is set by wpwTScale). */
 function preExcitationScales(): { pWidth: number; rWidth: number } {
@@ -167,17 +146,15 @@ export function classPreset(
       (atrial ? ' (P kept from the base preset)' : ''),
   );
 
-  // Rhythm: RR within 0.7-1.5 × the median.
-  const rrMedian = median(rows.map((r) => r.part.rrS[r.k]));
-  const rrOk = (rr: number): boolean => rr >= 0.7 * rrMedian && rr <= 1.5 * rrMedian;
-  const rrDist = dist((_, __, r) => (rrOk(r.part.rrS[r.k]) ? r.part.rrS[r.k] : NaN));
+  // Rhythm: the sinus RR (see `sinusRr`).
+  const sinus = sinusRr(rows, groups, cls, fits, options);
   if (atrial) {
     rhythmAtrial(cls, rows, groups, normal, setDrawn, notes);
   } else {
-    set('heartRateBpm', 60 / rrDist.mean);
-    set('rrRecordSdS', rrDist.recordSd);
-    set('hrvSdMs', rrDist.beatSd * 1000);
-    notes.push(`rhythm: mean RR ${rrDist.mean.toFixed(3)} s over ${rrDist.n} regular intervals`);
+    set('heartRateBpm', 60 / sinus.dist.mean);
+    set('rrRecordSdS', sinus.dist.recordSd);
+    set('hrvSdMs', sinus.dist.beatSd * 1000);
+    notes.push(`rhythm: mean RR ${sinus.dist.mean.toFixed(3)} s from ${sinus.dist.n} ${sinus.source}`);
   }
   if (wpw) {
     setDrawn(
@@ -199,105 +176,6 @@ export function classPreset(
     );
     notes.push('wpw: delta wave height and duration, PR to the delta onset, T sign');
   }
-  if (cls === 'pvc') pvcValues(fits, rrMedian, options, setDrawn, notes);
+  if (cls === 'pvc') pvcValues(fits, sinus.dist.mean, options, setDrawn, notes);
   return { params: validateParams(out, base), nBeats: rows.length, nWindows: windowIds.size, notes };
-}
-
-type SetDrawn = (key: string, d: ParamDistribution, scale?: number) => void;
-
-/** af/afl: rate, RR irregularity and f-waves per window. */
-function rhythmAtrial(
-  cls: ClassName,
-  rows: { part: { rrS: Float64Array }; k: number }[],
-  groups: number[],
-  normal: TemplateResult[],
-  setDrawn: SetDrawn,
-  notes: string[],
-): void {
-  const perWindow = new Map<number, number[]>();
-  rows.forEach((r, i) => {
-    const rr = r.part.rrS[r.k];
-    if (Number.isFinite(rr)) perWindow.set(groups[i], [...(perWindow.get(groups[i]) ?? []), rr]);
-  });
-  const rates: number[] = [];
-  const cvs: number[] = [];
-  for (const rrs of perWindow.values()) {
-    if (rrs.length < 3) continue;
-    const mean = rrs.reduce((s, v) => s + v, 0) / rrs.length;
-    const sd = Math.sqrt(rrs.reduce((s, v) => s + (v - mean) ** 2, 0) / (rrs.length - 1));
-    rates.push(60 / mean);
-    cvs.push(sd / mean);
-  }
-  const windows = normal.flatMap((t) => t.fWaves?.windows ?? []);
-  const amp = distributionOf(windows.map((w) => w.ampMv));
-  const freq = distributionOf(windows.map((w) => w.freqHz));
-  const perRecord = (d: ParamDistribution): ParamDistribution => ({ ...d, recordSd: d.sd, beatSd: 0 });
-  if (cls === 'af') {
-    setDrawn('afRateBpm', perRecord(distributionOf(rates)));
-    setDrawn('afRrCv', perRecord(distributionOf(cvs)));
-    setDrawn('afFWaveHz', perRecord(freq));
-    setDrawn('afFWaveAmpMv', perRecord(amp));
-  } else {
-    setDrawn('aflRateBpm', perRecord(freq), 60);
-    setDrawn('aflAmpMv', perRecord(amp), 1 / FLUTTER_FUNDAMENTAL);
-  }
-  notes.push(`${cls}: rate and RR from ${rates.length} windows, f-waves from ${windows.length} windows`);
-}
-
-/** pvc: the ectopic beats' QRS width, size, T, coupling and the burden per window. */
-function pvcValues(
-  fits: readonly RecordFit[],
-  sinusRrS: number,
-  options: BeatSummaryOptions,
-  setDrawn: SetDrawn,
-  notes: string[],
-): void {
-  const ventricular = templatesFor('pvc', fits, 'V');
-  const rows = acceptedBeats(
-    ventricular.map((t) => t.beats!),
-    options,
-  );
-  if (rows.length === 0) {
-    notes.push('pvc: no fitted ventricular beats; PVC shape kept from the base preset');
-    return;
-  }
-  const xs = rows.map((r) => r.part.x.subarray(r.k * N_PARAMS, (r.k + 1) * N_PARAMS));
-  const qrs = xs.map((x) => {
-    const waves = [1, 2, 3].filter((w) => x[ampIndex(w)] !== 0);
-    const big = Math.max(...waves.map((w) => Math.abs(x[ampIndex(w)])));
-    const main = waves.filter((w) => Math.abs(x[ampIndex(w)]) >= 0.1 * big);
-    const on = Math.min(...main.map((w) => x[posIndex(w)] - B * x[widthIndex(w)]));
-    const off = Math.max(...main.map((w) => x[posIndex(w)] + B * x[widthIndex(w)]));
-    let peak = 0;
-    for (let t = on; t <= off; t += 0.001) {
-      let v = 0;
-      for (const w of waves)
-        v += x[ampIndex(w)] * Math.exp(-0.5 * ((t - x[posIndex(w)]) / x[widthIndex(w)]) ** 2);
-      peak = Math.max(peak, Math.abs(v));
-    }
-    return { widthMs: (off - on) * 1000, peakMv: peak };
-  });
-  const perRecord = (d: ParamDistribution): ParamDistribution => ({ ...d, recordSd: d.sd, beatSd: 0 });
-  setDrawn('pvcQrsMs', perRecord(distributionOf(qrs.map((q) => q.widthMs))));
-  setDrawn('pvcAmpMv', perRecord(distributionOf(qrs.map((q) => q.peakMv))));
-  setDrawn('pvcTAmpMv', perRecord(distributionOf(xs.map((x) => Math.abs(x[ampIndex(4)])))));
-  setDrawn('pvcCouplingPct', perRecord(distributionOf(rows.map((r) => (100 * r.part.rrS[r.k]) / sinusRrS))));
-  // Burden: share of ventricular beats among the fitted beats of each 10-s window.
-  const windowS = options.windowS ?? 10;
-  const counts = new Map<string, { v: number; all: number }>();
-  fits.forEach((f, i) => {
-    for (const t of f.templates) {
-      if (t.beats === undefined || (t.beatType !== 'N' && t.beatType !== 'V')) continue;
-      for (let k = 0; k < t.beats.n; k++) {
-        const key = `${i}:${Math.floor(t.beats.timeS[k] / windowS)}`;
-        const c = counts.get(key) ?? { v: 0, all: 0 };
-        c.all++;
-        if (t.beatType === 'V') c.v++;
-        counts.set(key, c);
-      }
-    }
-  });
-  const burden = [...counts.values()].filter((c) => c.v > 0).map((c) => (100 * c.v) / c.all);
-  setDrawn('pvcBurdenPct', perRecord(distributionOf(burden)));
-  notes.push(`pvc: ${rows.length} ventricular beats; burden from ${burden.length} windows with PVCs`);
 }

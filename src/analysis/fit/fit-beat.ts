@@ -28,8 +28,13 @@ import { levenbergMarquardt } from './levenberg-marquardt.ts';
 
 /** Options of `fitBeat`. */
 export interface FitBeatOptions extends BeatModelOptions {
-  /** The beat's RR interval (s), when known: it bounds the T search and the fit window. */
+  /** The RR interval (s) before the beat, when known: it bounds the fit window's start. */
   rrS?: number;
+  /**
+   * The RR interval (s) after the beat (default `rrS`): it bounds the T search and the window's end. A
+   * premature beat's is its compensatory pause.
+   */
+  rrNextS?: number;
   /** Most Levenberg-Marquardt steps; default 200. */
   maxIterations?: number;
   signal?: AbortSignalLike;
@@ -153,8 +158,8 @@ export function fitBeat(
   if (!(rIndex >= 1 && rIndex < templateMv.length - 1)) {
     throw new RangeError(`fitBeat: R index ${rIndex} is outside the template (${templateMv.length} samples)`);
   }
-  const d = delineateBeat(templateMv, fsHz, rIndex, options.rrS);
-  const start = fitStart(templateMv, fsHz, rIndex, d, options.rrS, options);
+  const d = delineateBeat(templateMv, fsHz, rIndex, options.rrNextS ?? options.rrS);
+  const start = fitStart(templateMv, fsHz, rIndex, d, options.rrS, options.rrNextS, options);
   const data: BeatData = {
     y: Float64Array.from(templateMv.subarray(start.loIndex, start.hiIndex + 1)),
     t0S: (start.loIndex - rIndex) / fsHz,

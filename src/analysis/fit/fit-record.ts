@@ -16,14 +16,8 @@ import { fitBeats, type PerBeatFits } from './beat-fits.ts';
 import { fitBeat, type TemplateFit } from './fit-beat.ts';
 import { fitFWaves, type FWaveWindow } from './fit-f-waves.ts';
 import type { BeatModelOptions, FWaveFit } from './fit-types.ts';
-import {
-  medianTemplate,
-  recordBeats,
-  TEMPLATE_AFTER_S,
-  TEMPLATE_BEFORE_S,
-  type BeatType,
-  type FitRecordInput,
-} from './record-beats.ts';
+import { medianTemplate, TEMPLATE_AFTER_S, TEMPLATE_BEFORE_S } from './record-baseline.ts';
+import { recordBeats, type BeatType, type FitRecordInput } from './record-beats.ts';
 
 /** Options of `fitRecord`. */
 export interface FitRecordOptions {
@@ -48,8 +42,9 @@ export interface TemplateResult {
   beatType: BeatType;
   /** Beats in the median. */
   nBeats: number;
-  /** Median RR before the group's beats (s). */
+  /** Median RR before and after the group's beats (s). */
   rrS: number;
+  rrNextS: number;
   /** The median beat (mV) at `fsHz`, R at sample `rIndex`. */
   templateMv: Float32Array;
   rIndex: number;
@@ -94,6 +89,7 @@ function modelFor(cls: ClassName | null, type: BeatType): BeatModelOptions {
   return {
     pWave: atrial || type === 'V' ? 'none' : 'auto',
     delta: cls === 'wpw' && type === 'N',
+    ventricular: type === 'V',
   };
 }
 
@@ -140,10 +136,14 @@ export function fitRecord(input: FitRecordInput, options: FitRecordOptions = {})
       continue;
     }
     const rrS = median(g.beats.map((k) => (k > 0 ? (rSamples[k] - rSamples[k - 1]) / fsHz : NaN)));
+    const rrNextS = median(
+      g.beats.map((k) => (k + 1 < rSamples.length ? (rSamples[k + 1] - rSamples[k]) / fsHz : NaN)),
+    );
     const model = modelFor(cls, g.type);
     const fit = fitBeat(templateMv, fsHz, before, {
       ...model,
       rrS: Number.isFinite(rrS) ? rrS : undefined,
+      rrNextS: Number.isFinite(rrNextS) ? rrNextS : undefined,
       signal,
     });
     const result: TemplateResult = {
@@ -152,6 +152,7 @@ export function fitRecord(input: FitRecordInput, options: FitRecordOptions = {})
       beatType: g.type,
       nBeats,
       rrS,
+      rrNextS,
       templateMv,
       rIndex: before,
       fit,
@@ -171,6 +172,7 @@ export function fitRecord(input: FitRecordInput, options: FitRecordOptions = {})
       const start = doneBeats;
       result.beats = fitBeats(rb.signalMv, fsHz, rSamples, g.beats, fit, before, model.delta === true, {
         signal,
+        types: rb.types,
         onBeat: (done) => {
           if (done % 64 === 0) onProgress?.(0.2 + (0.8 * (start + done)) / Math.max(1, totalBeats));
         },

@@ -2,9 +2,9 @@
  * Where a template fit starts and what it may reach, from the template's delineation (`delineateBeat`)
  * and the template samples at its fiducials, never from known answers:
  * - window: from 50 ms before the P onset (or QRS onset − 0.2 s without a P wave), not before the
- *   previous beat's T offset (T offset − RR), to 20 ms before the next beat's P onset (R + RR + P onset;
- *   R + RR − 0.12 s without a P wave; R + 0.6 s without an RR) but at least 40 ms past the T offset,
- *   within the template;
+ *   previous beat's T offset (T offset − RR before), to 20 ms before the next beat's P onset (R + RR
+ *   after + P onset; R + RR after − 0.12 s without a P wave; R + 0.6 s without an RR) but at least 40 ms
+ *   past the T offset, within the template;
  * - offset: the isoelectric level;
  * - R: the template maximum within ±20 ms of R, σ from its half-amplitude width (FWHM / 2.355);
  * - Q and S: the deepest point of the QRS before and after R (σ from its distance to QRS onset /
@@ -14,7 +14,9 @@
  *   (`tCandidates`), since the delineation may take an ST depression for the T wave;
  * - delta (WPW): from QRS onset to the start of R's upstroke (μR − 2.5σR), its height the template there.
  * Bounds keep each wave in its part of the beat: P before QRS onset, Q in the first and S in the last
- * part of the QRS (both ≤ 0 mV), R positive within ±40 ms of the R sample, T after the QRS.
+ * part of the QRS (both ≤ 0 mV), R positive within ±40 ms of the R sample, T after the QRS. Ventricular
+ * beats (`ventricular`) have their R at the dominant deflection within ±60 ms, of either sign, and Q
+ * and S of either sign: a PVC's main deflection may point down.
  */
 import type { BeatDelineation } from '../delineate-beat.ts';
 import { ampIndex, DELTA_AMP, DELTA_DUR, N_PARAMS, OFFSET, posIndex, widthIndex } from './beat-model-fit.ts';
@@ -48,6 +50,7 @@ const DEFAULT_END_S = 0.6;
  */
 const P_MAX_SIGMA_S = 0.04;
 const T_MAX_SIGMA_S = 0.15;
+const QS_MAX_SIGMA_SHARE = 0.6;
 const FWHM_PER_SIGMA = 2 * Math.sqrt(2 * Math.log(2));
 const WAVE_BOUND_SIGMAS = 2.45;
 const MODEL_BOUND_SIGMAS = 2.5;
@@ -67,9 +70,19 @@ function argExtreme(y: ArrayLike<number>, lo: number, hi: number, sign: number):
   return best;
 }
 
+/** Sign (1 or −1) of the largest deviation from `iso` within ±`span` samples of `at`. */
+function dominantSign(y: ArrayLike<number>, at: number, span: number, iso: number): number {
+  let best = 0;
+  for (let i = Math.max(0, at - span); i <= Math.min(y.length - 1, at + span); i++) {
+    if (Math.abs(y[i] - iso) > Math.abs(best)) best = y[i] - iso;
+  }
+  return best < 0 ? -1 : 1;
+}
+
 /**
  * Start point and bounds of the fit of template `y` (mV at `fsHz`, R at sample `rIndex`) delineated as
- * `d`; `rrS` is the beat's RR interval when known. Rules in the module comment.
+ * `d`; `rrS` and `rrNextS` are the RR intervals before and after the beat when known (the one before
+ * bounds the window's start, the one after its end). Rules in the module comment.
  */
 export function fitStart(
   y: ArrayLike<number>,
@@ -77,6 +90,7 @@ export function fitStart(
   rIndex: number,
   d: BeatDelineation,
   rrS: number | undefined,
+  rrNextS: number | undefined,
   model: BeatModelOptions,
 ): FitStart {
   const n = y.length;
@@ -84,6 +98,7 @@ export function fitStart(
   const toI = (s: number): number => rIndex + Math.round(s * fsHz);
   const iso = Number.isFinite(d.isoMv) ? d.isoMv : y[0];
   const rr = rrS !== undefined && rrS > 0 ? rrS : NaN;
+  const rrNext = rrNextS !== undefined && rrNextS > 0 ? rrNextS : rr;
   const qrsOn = Number.isFinite(d.qrsOnS) ? d.qrsOnS : -0.05;
   const qrsOff = Number.isFinite(d.qrsOffS) ? Math.max(d.qrsOffS, 0.02) : 0.05;
   const hasP = model.pWave !== 'none' && d.pPeakS !== null && d.pAmpMv !== null;
@@ -93,7 +108,7 @@ export function fitStart(
   let fromS = (hasP ? finiteOr(d.pOnS, qrsOn - 0.2) : qrsOn - 0.2) - 0.05;
   if (Number.isFinite(tOff) && Number.isFinite(rr)) fromS = Math.max(fromS, tOff - rr);
   const nextStartS = hasP ? finiteOr(d.pOnS, -NEXT_P_S) - NEXT_GAP_S : -NO_P_GAP_S;
-  let endS = Number.isFinite(rr) ? rr + nextStartS : DEFAULT_END_S;
+  let endS = Number.isFinite(rrNext) ? rrNext + nextStartS : DEFAULT_END_S;
   endS = Math.max(endS, Number.isFinite(tOff) ? tOff + 0.04 : 0.3);
   const loIndex = clamp(toI(fromS), 0, rIndex - 1);
   const hiIndex = clamp(toI(endS), rIndex + 1, n - 1);
@@ -122,36 +137,50 @@ export function fitStart(
   };
   set(OFFSET, iso, iso - 2, iso + 2);
 
-  // R: maximum near the R sample, σ from the half-amplitude width.
-  const span20 = Math.round(0.02 * fsHz);
-  const rI = argExtreme(y, Math.max(0, rIndex - span20), Math.min(n - 1, rIndex + span20), 1);
-  const rAmp = Math.max(0.05, y[rI] - iso);
+  // R: maximum near the R sample (ventricular beats: the dominant deflection, either sign), σ from the
+  // half-amplitude width.
+  const sign = model.ventricular === true ? dominantSign(y, rIndex, Math.round(0.06 * fsHz), iso) : 1;
+  const rSpan = Math.round((model.ventricular === true ? 0.06 : 0.02) * fsHz);
+  const rI = argExtreme(y, Math.max(0, rIndex - rSpan), Math.min(n - 1, rIndex + rSpan), sign);
+  const rMag = Math.max(0.05, sign * (y[rI] - iso));
   let left = rI;
-  while (left > 0 && y[left] - iso > rAmp / 2) left--;
+  while (left > 0 && sign * (y[left] - iso) > rMag / 2) left--;
   let right = rI;
-  while (right < n - 1 && y[right] - iso > rAmp / 2) right++;
+  while (right < n - 1 && sign * (y[right] - iso) > rMag / 2) right++;
   const rSigma = clamp((right - left) / fsHz / FWHM_PER_SIGMA, 0.003, 0.04);
   const muR = toS(rI);
-  wave(2, [rAmp, 0, 1.5 * rAmp + 0.1], [muR, -0.04, 0.04], [rSigma, 0.002, 0.06]);
+  const rMax = 1.5 * rMag + 0.1;
+  const rPos = [muR, Math.min(-0.04, muR - 0.02), Math.max(0.04, muR + 0.02)];
+  wave(2, [sign * rMag, model.ventricular === true ? -rMax : 0, rMax], rPos, [rSigma, 0.002, 0.06]);
   const apart = 0.3 * rSigma;
 
-  // Q and S: the deepest point before / after R inside the QRS.
+  // Q and S: the largest deflection opposite to R before / after it inside the QRS (of either sign for
+  // ventricular beats, else ≤ 0).
+  const opp = -sign;
+  // Q and S of ventricular beats, of either sign, could take a T wave's place: their σ is at most 40 %
+  // of the QRS duration (15-50 ms).
+  const vMaxSigma = clamp(QS_MAX_SIGMA_SHARE * (qrsOff - qrsOn), 0.015, 0.06);
+  const bothSigns = model.ventricular === true;
   const qLo = clamp(toI(qrsOn), 0, rI);
-  const qI = argExtreme(y, qLo, Math.max(qLo, rI - 1), -1);
+  const qI = argExtreme(y, qLo, Math.max(qLo, rI - 1), opp);
   const qDip = y[qI] - iso;
-  const qPos = qDip < 0 && qI < rI - 1 ? toS(qI) : (qrsOn + muR) / 2;
-  const qAmp = qDip < 0 && qI < rI - 1 ? qDip : -0.02;
+  const qFound = opp * qDip > 0 && qI < rI - 1;
+  const qPos = qFound ? toS(qI) : (qrsOn + muR) / 2;
+  const qAmp = qFound ? qDip : opp * 0.02;
   const qSigma = clamp((qPos - qrsOn) / MODEL_BOUND_SIGMAS, 0.003, 0.03);
-  const qMax = 2 * Math.abs(qAmp) + 0.1 * rAmp + 0.05;
-  wave(1, [qAmp, -qMax, 0], [qPos, Math.min(qrsOn, qPos) - 0.03, muR - apart], [qSigma, 0.002, 0.05]);
+  const qMax = 2 * Math.abs(qAmp) + 0.1 * rMag + 0.05;
+  const qPosRange = [qPos, Math.min(qrsOn, qPos) - 0.03, muR - apart];
+  wave(1, [qAmp, -qMax, bothSigns ? qMax : 0], qPosRange, [qSigma, 0.002, bothSigns ? vMaxSigma : 0.05]);
   const sHi = clamp(toI(qrsOff), rI, n - 1);
-  const sI = argExtreme(y, Math.min(sHi, rI + 1), sHi, -1);
+  const sI = argExtreme(y, Math.min(sHi, rI + 1), sHi, opp);
   const sDip = y[sI] - iso;
-  const sPos = sDip < 0 && sI > rI + 1 ? toS(sI) : (qrsOff + muR) / 2;
-  const sAmp = sDip < 0 && sI > rI + 1 ? sDip : -0.02;
+  const sFound = opp * sDip > 0 && sI > rI + 1;
+  const sPos = sFound ? toS(sI) : (qrsOff + muR) / 2;
+  const sAmp = sFound ? sDip : opp * 0.02;
   const sSigma = clamp((qrsOff - sPos) / MODEL_BOUND_SIGMAS, 0.003, 0.04);
-  const sMax = 2 * Math.abs(sAmp) + 0.1 * rAmp + 0.05;
-  wave(3, [sAmp, -sMax, 0], [sPos, muR + apart, Math.max(qrsOff, sPos) + 0.04], [sSigma, 0.002, 0.08]);
+  const sMax = 2 * Math.abs(sAmp) + 0.1 * rMag + 0.05;
+  const sPosRange = [sPos, muR + apart, Math.max(qrsOff, sPos) + 0.04];
+  wave(3, [sAmp, -sMax, bothSigns ? sMax : 0], sPosRange, [sSigma, 0.002, bothSigns ? vMaxSigma : 0.08]);
 
   // P.
   if (hasP) {

@@ -25,7 +25,10 @@ export interface FWaveFit {
   freqHz: number;
 }
 
-/** Fitted parameters of one beat; a wave that is not part of the model (no P in AF, no Q in WPW) is null. */
+/**
+ * Fitted parameters of one beat; a wave that is not part of the model (no P in AF, no Q in WPW) is null.
+ * R is the main QRS wave (for ventricular beats, the dominant deflection, which may be negative).
+ */
 export interface BeatParams {
   P: WaveFit | null;
   Q: WaveFit | null;
@@ -44,6 +47,8 @@ export interface BeatModelOptions {
   pWave?: 'auto' | 'none';
   /** Add the WPW delta wave and drop the Q wave (as the synthesizer's wpw class does). */
   delta?: boolean;
+  /** A ventricular beat: R is the dominant QRS deflection, of either sign; Q and S of either sign. */
+  ventricular?: boolean;
 }
 
 /** A template fit with everything a plot needs; times relative to the R peak. */

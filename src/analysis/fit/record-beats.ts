@@ -1,8 +1,7 @@
 /**
  * A record's beats, ready for templates and per-beat fits:
  * - signal: invalid (NaN) samples bridged by the last valid value, band-limited by `denoiseEcg`, and
- *   baseline-corrected by beat-template subtraction (as `medianBeat` does: a first baseline from
- *   `estimateBaseline`, then twice `templateBaseline` with the median beat of the most common beat type);
+ *   baseline-corrected by `recordBaseline` (template subtraction with each beat type's own template);
  * - beats: the record's beat annotations when it has any (each moved to the largest value of the signal
  *   smoothed over ≈ 20 ms within ±50 ms, as `detectRPeaks` refines its R peaks, except ventricular,
  *   fusion and unclassified beats, whose annotated fiducial is kept), else `detectRPeaks`;
@@ -15,9 +14,7 @@ import type { AbortSignalLike } from '../../core/abort.ts';
 import { beatFeatures } from '../beat-features.ts';
 import { denoiseEcg } from '../denoise-ecg.ts';
 import { detectRPeaks } from '../detect-r-peaks.ts';
-import { estimateBaseline } from '../estimate-baseline.ts';
-import { medianOf } from '../median-of.ts';
-import { templateBaseline } from '../template-baseline.ts';
+import { recordBaseline } from './record-baseline.ts';
 
 /** A record to fit: one lead in mV with its optional annotations (an `ImportRecord` is one). */
 export interface FitRecordInput {
@@ -70,9 +67,6 @@ const AAMI: Record<string, BeatType> = {
 
 const REFINE_S = 0.05;
 const SMOOTH_HALF_S = 0.01;
-/** Template span used for the baseline model (s before and after R). */
-export const TEMPLATE_BEFORE_S = 0.4;
-export const TEMPLATE_AFTER_S = 0.6;
 
 function bridgeNaN(x: Float32Array | Float64Array): Float32Array {
   const out = Float32Array.from(x);
@@ -103,34 +97,6 @@ function refine(x: Float32Array, fsHz: number, at: number): number {
     }
   }
   return best;
-}
-
-/** Sample-wise median of x over windows [r − before, r + after] of the given beats (skipping partial ones). */
-export function medianTemplate(
-  x: Float32Array,
-  base: Float32Array | null,
-  rSamples: ArrayLike<number>,
-  beats: ArrayLike<number>,
-  before: number,
-  after: number,
-): { templateMv: Float32Array; nBeats: number } {
-  const starts: number[] = [];
-  for (let k = 0; k < beats.length; k++) {
-    const r = rSamples[beats[k]];
-    if (r - before >= 0 && r + after < x.length) starts.push(r - before);
-  }
-  const length = before + after + 1;
-  const out = new Float32Array(length).fill(NaN);
-  if (starts.length === 0) return { templateMv: out, nBeats: 0 };
-  const scratch = new Float64Array(starts.length);
-  for (let i = 0; i < length; i++) {
-    for (let b = 0; b < starts.length; b++) {
-      const j = starts[b] + i;
-      scratch[b] = base === null ? x[j] : x[j] - base[j];
-    }
-    out[i] = medianOf(scratch, starts.length);
-  }
-  return { templateMv: out, nBeats: starts.length };
 }
 
 function segmentsOf(input: FitRecordInput, durationS: number): RhythmSegment[] {
@@ -184,20 +150,7 @@ export function recordBeats(input: FitRecordInput, signal?: AbortSignalLike): Re
   }
   signal?.throwIfAborted();
 
-  // Baseline: median filters, then template subtraction with the most common type's median beat.
-  const before = Math.round(TEMPLATE_BEFORE_S * fsHz);
-  const after = Math.round(TEMPLATE_AFTER_S * fsHz);
-  const counts = new Map<BeatType, number>();
-  for (const t of types) counts.set(t, (counts.get(t) ?? 0) + 1);
-  const main = [...counts.entries()].sort((a, b) => b[1] - a[1])[0][0];
-  const mainBeats = Int32Array.from(types.flatMap((t, k) => (t === main ? [k] : [])));
-  let base = estimateBaseline(x, fsHz);
-  let { templateMv } = medianTemplate(x, base, rSamples, mainBeats, before, after);
-  for (let pass = 0; pass < 2 && Number.isFinite(templateMv[0]); pass++) {
-    signal?.throwIfAborted();
-    base = templateBaseline(x, fsHz, rSamples, templateMv, before);
-    templateMv = medianTemplate(x, base, rSamples, mainBeats, before, after).templateMv;
-  }
+  const base = recordBaseline(x, fsHz, rSamples, types, signal);
   for (let i = 0; i < n; i++) x[i] -= base[i];
 
   const segments = segmentsOf(input, durationS);
