@@ -69,7 +69,7 @@ async function exportRate(
   await Promise.all(Array.from({ length: workers }, (_, i) => pool.runBatch({ start: i, end: i + 1 })));
   const options = {
     runBatch: (r: { start: number; end: number }) => pool.runBatch(r),
-    inFlight: 2 * workers,
+    inFlight: 4 * workers,
   };
   const t0 = performance.now();
   if ('tempPath' in sink) {

@@ -42,7 +42,7 @@ async function runExport(
   const options = {
     shard: cmd.shard,
     runBatch: (range: { start: number; end: number }) => pool.runBatch(range),
-    inFlight: 2 * cmd.workers,
+    inFlight: 4 * cmd.workers,
     signal,
     onProgress: progressReporter(cmd.quiet),
   };

@@ -48,7 +48,7 @@ export interface ExportOptions {
   shard?: ShardChoice;
   /** Produce one batch of rows (in a worker); default: `encodeRows` on this thread. */
   runBatch?: (range: RowRange) => Promise<EncodedBatch>;
-  /** Batches requested ahead of the one being written (default 1; a pool: 2 per worker). */
+  /** Batches requested ahead of the one being written (default 1; a pool: 2 to 4 per worker). */
   inFlight?: number;
   /** Rows per batch (default `defaultBatchRows`); the bytes never depend on it. */
   batchRows?: number;

@@ -1,7 +1,7 @@
 // `pqrst generate --recipe`: multi-class recipes with a split, shards that concatenate to the whole run,
 // bytes independent of --workers, the zip equal to the folder and passing `unzip -t`, files read back by
 // our WFDB reader and by numpy, bad recipes refused naming the field, and flat memory in N.
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -320,6 +320,32 @@ describe('pqrst generate: recipes from flags and bad recipes', () => {
     );
     expect(existsSync(join(work, 'never'))).toBe(false);
   });
+});
+
+describe('pqrst generate --zip: interrupted', () => {
+  it('Ctrl-C removes the partial archive (exit 130)', async () => {
+    const out = join(work, 'stopped.zip');
+    const child = spawn(
+      process.execPath,
+      [BIN, 'generate', '--count', '2000000', '--format', 'npy', '--zip', '--out', out],
+      {
+        cwd: ROOT,
+      },
+    );
+    const started = Date.now();
+    while (
+      !readdirSync(work).some((n) => n.startsWith('.stopped.zip.partial')) &&
+      Date.now() - started < 30_000
+    ) {
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    await new Promise((r) => setTimeout(r, 500)); // into the run
+    child.kill('SIGINT');
+    const code = await new Promise<number | null>((resolve) => child.on('exit', (c) => resolve(c)));
+    expect(code).toBe(130);
+    expect(existsSync(out)).toBe(false);
+    expect(readdirSync(work).filter((n) => n.includes('partial'))).toEqual([]);
+  }, 60_000);
 });
 
 describe('pqrst generate: memory', () => {
