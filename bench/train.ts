@@ -35,17 +35,19 @@ const cpuMs = () => {
   return (u.user + u.system) / 1000;
 };
 
+/** Batches timed per case after `warmup` untimed ones (the cpu backend takes seconds per batch). */
+const BATCHES = { wasm: { warmup: 1, measured: 4 }, cpu: { warmup: 0, measured: 1 } };
+
 /**
- * Median train samples per second over `measured` batches after one warm-up batch, from wall time and
- * from this process's CPU time (the two agree on an idle machine; on a busy one, wall time also counts
- * waiting for a core).
+ * Median train samples per second over the measured batches, from wall time and from this process's
+ * CPU time (the two agree on an idle machine; on a busy one, wall time also counts waiting for a core).
  */
 async function samplesPerSec(
   trainer: Trainer,
   spec: ModelSpec,
-  measured: number,
+  { warmup, measured }: { warmup: number; measured: number },
 ): Promise<{ wall: number; cpu: number }> {
-  const train = randomExamples(BENCH_BATCH * (measured + 1), spec.inputLength, 1);
+  const train = randomExamples(BENCH_BATCH * (warmup + measured), spec.inputLength, 1);
   const none = randomExamples(0, spec.inputLength, 2);
   const wall: number[] = [performance.now()];
   const cpu: number[] = [cpuMs()];
@@ -71,7 +73,7 @@ async function samplesPerSec(
   );
   res.model.dispose();
   const rate = (stamps: number[]) =>
-    (BENCH_BATCH / median(stamps.slice(2).map((t, i) => t - stamps[i + 1]))) * 1000;
+    (BENCH_BATCH / median(stamps.slice(warmup + 1).map((t, i) => t - stamps[warmup + i]))) * 1000;
   return { wall: rate(wall), cpu: rate(cpu) };
 }
 
@@ -93,7 +95,7 @@ export async function benchTrain(
     for (const [arch, inputLength] of cases) {
       const spec: ModelSpec = { arch, depth: DEPTH, width: WIDTH, inputLength, nClasses: 2 };
       process.stderr.write(`bench train: ${backend} ${arch} at ${inputLength}…\n`);
-      const rate = await samplesPerSec(trainer, spec, measuredBatches[backend]);
+      const rate = await samplesPerSec(trainer, spec, BATCHES[backend]);
       const paramCount = trainer.createModel(spec, 1);
       emit({
         bench: 'train',
