@@ -1,13 +1,13 @@
 /**
- * The expected size of a dataset before it is made (the builder's preview): exact for the text files
- * and signals.npy, and for wfdb/csv from the first record of each class, scaled by its count. Zip
- * archives add each entry's headers (STORED: no compression).
+ * The expected size of a dataset before it is made (the builder's preview), in O(classes): exact for
+ * the text files and signals.npy; for wfdb and csv from the first record of each class, scaled by its
+ * count. Zip archives add each entry's headers (STORED: no compression).
  */
 import { npyHeaderFloat32 } from '../io/npy.ts';
 import { encodeUtf8 } from '../io/utf8-encode.ts';
 import { datasetReadme } from './dataset-readme.ts';
 import { encodeRowFiles } from './encode-rows.ts';
-import { labelsChunks, recordsChunks } from './labels-chunks.ts';
+import { labelsSizes } from './labels-size.ts';
 import type { SyntheticRecipe } from './recipe.ts';
 import { samplesPerRecord, totalRows } from './recipe-rows.ts';
 import { recipeJson } from './recipe-validate.ts';
@@ -33,9 +33,8 @@ export function estimateDatasetBytes(
   };
   add('recipe.json', encodeUtf8(recipeJson(recipe)).length);
   add('README.txt', encodeUtf8(datasetReadme(recipe)).length);
-  let labels = 0;
-  for (const chunk of labelsChunks(recipe, { start: 0, end: rows })) labels += chunk.length;
-  add('labels.csv', labels);
+  const { labelsBytes, recordsBytes } = labelsSizes(recipe);
+  add('labels.csv', labelsBytes);
   if (recipe.output === 'npy') {
     const n = samplesPerRecord(recipe);
     add('signals.npy', npyHeaderFloat32([rows, n]).length + rows * n * 4);
@@ -43,9 +42,7 @@ export function estimateDatasetBytes(
     return { bytes, exact: !zip };
   }
   if (recipe.output === 'wfdb') {
-    let names = 0;
-    for (const chunk of recordsChunks(recipe, { start: 0, end: rows })) names += chunk.length;
-    add('wfdb/RECORDS', names);
+    add('wfdb/RECORDS', recordsBytes);
   }
   let first = 0;
   for (const c of recipe.classes) {

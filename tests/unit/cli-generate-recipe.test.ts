@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { datasetReadme } from '../../src/dataset/dataset-readme.ts';
 import { buildRecipe, type RecipeChoices } from '../../src/dataset/recipe-build.ts';
 import { rowInfo } from '../../src/dataset/recipe-rows.ts';
 import { recipeJson } from '../../src/dataset/recipe-validate.ts';
@@ -194,6 +195,37 @@ print(repr(float(x[10, 123])), repr(float(x[10].astype(np.float64).sum())))`;
         encoding: 'utf8',
       });
       expect(printed.trim()).toBe('(12, 1000) float32 12 [5 4 3]');
+    },
+  );
+});
+
+const hasPython = spawnSync('python3', ['-c', 'pass']).status === 0;
+
+describe('the dataset card', () => {
+  it.skipIf(!hasPython)(
+    'has Python snippets that compile, for every format [skipped without python3]',
+    () => {
+      for (const output of ['npy', 'wfdb', 'csv'] as const) {
+        const readme = datasetReadme(buildRecipe({ ...CHOICES, output }));
+        const python = readme.split('Load with Python')[1];
+        const blocks = python
+          .split(/\n(?=\S[^\n]*:\n)/)
+          .filter((b) => b.startsWith('    ') === false && b.includes('\n    '));
+        expect(blocks.length).toBe(output === 'wfdb' ? 3 : 2);
+        for (const block of blocks) {
+          const code = block
+            .split('\n')
+            .slice(1)
+            .map((l) => l.replace(/^ {4}/, ''))
+            .join('\n');
+          const r = spawnSync('python3', ['-c', 'import sys; compile(sys.stdin.read(), "snippet", "exec")'], {
+            input: code,
+            encoding: 'utf8',
+          });
+          expect(r.stderr, `${output}: ${block.split('\n')[0]}`).toBe('');
+          expect(r.status).toBe(0);
+        }
+      }
     },
   );
 });

@@ -4,6 +4,8 @@ import zlib from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { CLASS_NAMES } from '../../src/core/units.ts';
 import { estimateDatasetBytes } from '../../src/dataset/dataset-size.ts';
+import { labelsChunks, recordsChunks } from '../../src/dataset/labels-chunks.ts';
+import { labelsSizes } from '../../src/dataset/labels-size.ts';
 import { encodeRows } from '../../src/dataset/encode-rows.ts';
 import { exportDataset } from '../../src/dataset/export-dataset.ts';
 import { exportDatasetZip } from '../../src/dataset/export-zip.ts';
@@ -322,5 +324,37 @@ describe('encoder and export', () => {
     expect(readme).toContain('--class nsr --count 1 --seed <seed>');
     expect(readme).not.toContain('--class pvc --count 1');
     expect(CLASS_NAMES.length).toBe(5);
+  });
+});
+
+describe('labelsSizes', () => {
+  it('equals the bytes of labels.csv and RECORDS, across seed wrap-around and digit boundaries', () => {
+    const cases: Partial<RecipeChoices>[] = [
+      {
+        seed: 4294967290,
+        classes: [
+          { className: 'nsr', count: 13 },
+          { className: 'wpw', count: 120 },
+        ],
+      },
+      {
+        seed: 95,
+        split: null,
+        classes: [
+          { className: 'af', count: 1005 },
+          { className: 'afl', count: 7 },
+        ],
+      },
+      { seed: 0, fsHz: 1000, classes: [{ className: 'pvc', count: 9 }] },
+    ];
+    for (const c of cases) {
+      const recipe = buildRecipe({ ...CHOICES, ...c });
+      const rows = { start: 0, end: totalRows(recipe) };
+      const sum = (chunks: Iterable<Uint8Array>) => [...chunks].reduce((s, b) => s + b.length, 0);
+      expect(labelsSizes(recipe)).toEqual({
+        labelsBytes: sum(labelsChunks(recipe, rows)),
+        recordsBytes: sum(recordsChunks(recipe, rows)),
+      });
+    }
   });
 });
