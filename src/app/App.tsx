@@ -8,6 +8,7 @@ import { StripPlot } from '../ui/plots/StripPlot.tsx';
 import { PresetBar } from '../ui/PresetBar.tsx';
 import { SeedBox } from '../ui/SeedBox.tsx';
 import { StatusLine } from '../ui/StatusLine.tsx';
+import { TrainPanel } from '../ui/train/TrainPanel.tsx';
 import { VarietyPanel } from '../ui/variety/VarietyPanel.tsx';
 
 /** The whole page. */
@@ -37,6 +38,7 @@ export function App() {
       </main>
       <DatasetPanel />
       <ImportPanel />
+      <TrainPanel />
     </div>
   );
 }

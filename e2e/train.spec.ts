@@ -1,0 +1,149 @@
+/**
+ * The Training lab end to end, at test scale (100 Hz, 5-s windows, ≤ 64 synthetic records, 1 seed,
+ * 2 epochs, a tiny CNN): ten CinC 2017 records (5 AF, 5 normal, one patient each) go through the import
+ * section, are taken into the lab, and a whole experiment (both regimes) runs in the worker on WebGL and
+ * on WebGPU (Chromium with --enable-unsafe-webgpu) up to the results table. Cancel stops a run
+ * mid-epoch and leaves no tensor behind.
+ */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import type { Page } from '@playwright/test';
+import { CHROMIUM_ARGS } from '../playwright.config.ts';
+import type { TrainFacts } from '../src/types/pqrst-train-test-api.d.ts';
+import { expect, test } from './fixtures.ts';
+import { DATA_DIR, upload, whenImportIdle } from './import-data.ts';
+
+const CINC = path.join(DATA_DIR, 'cinc2017/validation');
+const AF = ['A00004', 'A00054', 'A00090', 'A00100', 'A00102'];
+const NSR = ['A00002', 'A00006', 'A00012', 'A00016', 'A00026'];
+const HAVE = existsSync(path.join(CINC, 'REFERENCE.csv'));
+const MISSING_CINC = `CinC 2017 records not found under ${CINC}: set ECG_DATA_DIR`;
+
+// WebGPU is off in headless Chromium unless asked for; WebGL tests pick their backend explicitly.
+test.use({
+  launchOptions: {
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [...CHROMIUM_ARGS, '--enable-unsafe-webgpu'],
+  },
+});
+
+if (!HAVE && process.env.REQUIRE_ECG_DATA === '1') {
+  test('training lab needs the ECG data folder (REQUIRE_ECG_DATA=1)', () => {
+    throw new Error(MISSING_CINC);
+  });
+}
+
+/** Import the ten records at 100 Hz in 5-s windows, open the lab and take the dataset. */
+async function openLabWithData(page: Page): Promise<void> {
+  await page.goto('/');
+  await page.waitForFunction(() => window.__pqrst?.import !== undefined, null, { timeout: 60_000 });
+  const importPanel = page.getByRole('region', { name: 'Import real ECGs' });
+  await importPanel.getByRole('textbox', { name: 'Sampling rate (Hz)' }).fill('100');
+  await importPanel.getByRole('textbox', { name: 'Window (s)' }).fill('5');
+  const files = [...AF, ...NSR].flatMap((r) =>
+    ['hea', 'mat'].map((ext) => upload(path.join(CINC, `${r}.${ext}`))),
+  );
+  await page.getByLabel('ECG files').setInputFiles([...files, upload(path.join(CINC, 'REFERENCE.csv'))]);
+  await expect(page.getByTestId('import-summary')).toBeVisible({ timeout: 60_000 });
+  await whenImportIdle(page);
+  const summary = (await page.evaluate(() => window.__pqrst.import!.getSummary()))!;
+  expect(summary.perClass.af.patients).toBe(5);
+  expect(summary.perClass.nsr.patients).toBe(5);
+  await page.getByText('Training lab', { exact: true }).click();
+  await page.waitForFunction(() => window.__pqrst?.train !== undefined);
+  await page.getByRole('button', { name: 'Take the imported dataset' }).click();
+  await expect(page.getByRole('combobox', { name: /^Real dataset/ })).not.toHaveValue('');
+}
+
+/** Fill the test-scale setup. */
+async function testScale(page: Page, backend: string, epochs = '2'): Promise<void> {
+  const fill = async (label: string, value: string) => page.getByLabel(label, { exact: true }).fill(value);
+  await fill('Synthetic records per class', '24');
+  await fill('Budgets (real windows per class)', '4');
+  await fill('Seeds', '1');
+  await fill('Model input rate (Hz)', '100');
+  await fill('Depth (blocks)', '2');
+  await fill('Width (channels)', '8');
+  await fill('Epochs (real data)', epochs);
+  await fill('Epochs (synthetic pre-training)', epochs);
+  await fill('Batch size', '8');
+  await page.getByRole('combobox', { name: /^Backend/ }).selectOption(backend);
+  await expect(page.getByTestId('train-backend')).toHaveText(`running on ${backend}`, { timeout: 60_000 });
+}
+
+/** Within each fit, the worker's tensor count after every epoch is the same. */
+function expectFlatTensors(epochs: TrainFacts['epochs']): void {
+  const byFit = new Map<string, number[]>();
+  for (const e of epochs) byFit.set(e.fit, [...(byFit.get(e.fit) ?? []), e.tensorCount]);
+  for (const [fit, counts] of byFit) {
+    expect(counts.length, fit).toBeGreaterThanOrEqual(2);
+    expect(new Set(counts).size, `${fit}: tensors after each epoch ${counts.join(', ')}`).toBe(1);
+  }
+}
+
+async function runToResults(page: Page, backend: string): Promise<void> {
+  await openLabWithData(page);
+  await testScale(page, backend);
+  await page.getByRole('button', { name: 'Run experiment' }).click();
+  expect(await page.evaluate(() => window.__pqrst.train!.whenSettled())).toBe('done');
+  await expect(page.getByTestId('train-results-table')).toBeVisible();
+  const state = await page.evaluate(() => window.__pqrst.train!.getState());
+  expect(state.backend).toBe(backend);
+  expect(state.results.map((r) => `${r.regime} ${r.budget} ${r.seed}`)).toEqual([
+    'scratch 4 1',
+    'pretrain 4 1',
+  ]);
+  for (const r of state.results) {
+    expect(r.nTest).toBeGreaterThan(0);
+    expect(r.metrics.accuracy).toBeGreaterThanOrEqual(0);
+    expect(r.trainSha256).toMatch(/^[0-9a-f]{64}$/);
+  }
+  expect(state.results[1].recipeSha256).toMatch(/^[0-9a-f]{64}$/);
+  expect(state.resultsCsv?.split('\n')[0]).toMatch(/^task,arch,regime,budget,seed,f1,auroc,auprc,accuracy/);
+  expect(state.models).toHaveLength(2);
+  expectFlatTensors(state.epochs);
+  const sps = state.epochs.map((e) => Math.round(e.samplesPerSec));
+  console.log(`train e2e ${backend}: samples/s per epoch ${sps.join(', ')}`);
+  await expect(page.getByTestId('train-budget-plot')).toBeVisible();
+}
+
+test.describe('training lab on WebGL', () => {
+  test.skip(!HAVE, MISSING_CINC);
+
+  test('a small experiment reaches the results table', async ({ page }) => {
+    test.setTimeout(240_000);
+    await runToResults(page, 'webgl');
+  });
+
+  test('cancel stops a run mid-epoch and frees its tensors', async ({ page }) => {
+    test.setTimeout(180_000);
+    await openLabWithData(page);
+    await testScale(page, 'webgl', '200');
+    await page.getByLabel('Batch size', { exact: true }).fill('2');
+    const before = await page.evaluate(() => window.__pqrst.train!.tensorCount());
+    await page.getByRole('button', { name: 'Run experiment' }).click();
+    await page.waitForFunction(() => (window.__pqrst.train!.getState().epochs.length ?? 0) >= 2, null, {
+      timeout: 120_000,
+    });
+    const logged = await page.evaluate(() => window.__pqrst.train!.getState().epochs.length);
+    const t0 = Date.now();
+    await page.getByRole('button', { name: 'Cancel' }).click();
+    expect(await page.evaluate(() => window.__pqrst.train!.whenSettled())).toBe('cancelled');
+    const state = await page.evaluate(() => window.__pqrst.train!.getState());
+    // Stopped inside the epoch that was running: at most the one epoch that ended meanwhile is logged.
+    expect(state.epochs.length).toBeLessThanOrEqual(logged + 1);
+    expect(Date.now() - t0).toBeLessThan(10_000);
+    expect(state.results).toEqual([]);
+    expect(await page.evaluate(() => window.__pqrst.train!.tensorCount())).toBe(before);
+    await expect(page.getByTestId('train-results-table')).toHaveCount(0);
+  });
+});
+
+test.describe('training lab on WebGPU', () => {
+  test.skip(!HAVE, MISSING_CINC);
+
+  test('a small experiment reaches the results table', async ({ page }) => {
+    test.setTimeout(240_000);
+    await runToResults(page, 'webgpu');
+  });
+});
