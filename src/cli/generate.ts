@@ -95,6 +95,7 @@ export async function runGenerate(argv: string[]): Promise<number> {
       output.commit();
     }
   } catch (e) {
+    await pool?.close(); // first: workers may be writing record files into the temporary folder
     output.discard();
     if (controller.signal.aborted) {
       process.stderr.write(`\npqrst: interrupted; nothing was written to ${outPath}\n`);

@@ -63,7 +63,7 @@ function splitFunctions(recipe: SyntheticRecipe): ((index: number) => string)[] 
   return fns;
 }
 
-/** labels.csv's facts about `row`. */
+/** labels.csv's facts about `row` (the recipe must not be changed afterwards: its split is cached). */
 export function rowInfo(recipe: SyntheticRecipe, row: number): RowInfo {
   const { classPos, index } = locateRow(recipe, row);
   const className = recipe.classes[classPos].className;
