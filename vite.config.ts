@@ -25,9 +25,31 @@ function cspInlineScriptHashes(): Plugin {
   };
 }
 
+/**
+ * Build-only: write `precache-manifest.json` (every file of the build and a version hash of their names),
+ * which the service worker (public/sw.js) caches on install so the studio works offline.
+ */
+function precacheManifest(): Plugin {
+  return {
+    name: 'pqrst-precache-manifest',
+    apply: 'build',
+    generateBundle(_options, bundle) {
+      const files = Object.keys(bundle)
+        .filter((f) => !f.endsWith('.map'))
+        .sort();
+      const version = createHash('sha256').update(files.join('\n')).digest('hex').slice(0, 16);
+      this.emitFile({
+        type: 'asset',
+        fileName: 'precache-manifest.json',
+        source: JSON.stringify({ version, files }),
+      });
+    },
+  };
+}
+
 // The studio is a static site: `vite build` writes dist/, which any static file host can serve.
 export default defineConfig({
-  plugins: [react(), cspInlineScriptHashes()],
+  plugins: [react(), cspInlineScriptHashes(), precacheManifest()],
   worker: { format: 'es' },
   build: { target: 'es2022', chunkSizeWarningLimit: 6000 },
   // Pre-bundle the heavy dependencies up front, so the dev server never reloads the page mid-test.

@@ -10,6 +10,7 @@ import { SeedBox } from '../ui/SeedBox.tsx';
 import { StatusLine } from '../ui/StatusLine.tsx';
 import { TrainPanel } from '../ui/train/TrainPanel.tsx';
 import { VarietyPanel } from '../ui/variety/VarietyPanel.tsx';
+import { WorkspacePanel } from '../ui/workspace/WorkspacePanel.tsx';
 
 /** The whole page. */
 export function App() {
@@ -38,6 +39,7 @@ export function App() {
       </main>
       <DatasetPanel />
       <ImportPanel />
+      <WorkspacePanel />
       <TrainPanel />
     </div>
   );

@@ -31,6 +31,8 @@ let applied: ImportOptions | null = null;
 let pending: ImportOptions | null = null;
 /** Files that could not be read on this side, listed with the worker's skipped ones. */
 let preSkipped: { file: string; reason: string }[] = [];
+/** The names of the files of the last import (for the workspace). */
+let fileNames: string[] = [];
 
 function getWorker(): Worker {
   if (worker) return worker;
@@ -81,6 +83,7 @@ function begin(task: ImportTask, files: number): number {
 export async function startImport(files: readonly PickedFile[], options: ImportOptions): Promise<void> {
   const id = begin('import', files.length);
   applied = null;
+  fileNames = files.map((f) => f.name);
   importStore.setState({
     phase: 'reading',
     fileCount: files.length,
@@ -232,6 +235,11 @@ function receive(reply: ImportReply): void {
       importStore.setState({ phase: 'error', error: reply.message });
       break;
   }
+}
+
+/** The files of the last import and the options its windows were cut with (null before one finished). */
+export function lastImportSource(): { fileNames: string[]; options: ImportOptions | null } {
+  return { fileNames: [...fileNames], options: applied };
 }
 
 /** Whether no import or download is in progress. */

@@ -14,6 +14,8 @@ import { startSynthesis } from './start-synthesis.ts';
 import { startVariety } from './start-variety.ts';
 import { installTestApi } from './test-api.ts';
 import { splitWorker } from './worker-channels.ts';
+import { installWorkspaceTestApi } from '../workspace/workspace-test-api.ts';
+import { startWorkspace } from '../workspace/workspace-start.ts';
 
 const hashSync = installHashSync(window);
 refreshSavedPresetNames();
@@ -21,6 +23,14 @@ const channels = splitWorker(createSynthWorker());
 const synthesis = startSynthesis(channels.synth);
 startVariety(channels.variety);
 installTestApi(window, { isIdle: synthesis.isIdle, flushHash: hashSync.flush });
+installWorkspaceTestApi(window);
+void startWorkspace();
+// Offline: the service worker (public/sw.js) caches the app, its chunks and the wasm files.
+if (import.meta.env.PROD && 'serviceWorker' in navigator) {
+  window.addEventListener('load', () => {
+    navigator.serviceWorker.register('/sw.js').catch((e: unknown) => console.warn('service worker:', e));
+  });
+}
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

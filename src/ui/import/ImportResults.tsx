@@ -8,6 +8,7 @@ import { CLASS_NAMES, isClassName, type ClassName } from '../../core/units.ts';
 import { parseRhythmMap, rhythmClassOf } from '../../dataset/rhythm-classes.ts';
 import { importStore, setHandLabel } from '../../state/import-store.ts';
 import type { ImportedRecordView } from '../../workers/import-protocol.ts';
+import { keepCurrentImport } from '../../workspace/workspace-imports.ts';
 
 function download(fileName: string, blob: Blob): void {
   const url = URL.createObjectURL(blob);
@@ -151,6 +152,14 @@ export function ImportResults({ rhythmMap }: { rhythmMap: string | null }) {
         )}
         <button type="button" onClick={downloadDataset} disabled={exporting || summary.windows === 0}>
           Download dataset (.npy + labels.csv)
+        </button>{' '}
+        <button
+          type="button"
+          onClick={() => void keepCurrentImport()}
+          disabled={exporting || summary.windows === 0}
+          title="Keep these windows in this browser's workspace, so a reload does not need the files again"
+        >
+          Keep in workspace
         </button>
       </section>
     </div>
