@@ -113,6 +113,29 @@ test.describe('training lab on WebGL', () => {
   test('a small experiment reaches the results table', async ({ page }) => {
     test.setTimeout(240_000);
     await runToResults(page, 'webgl');
+    // Models: save in the browser, download (tfjs downloads:// files + provenance), load back, evaluate.
+    await page.getByLabel('Model name').fill('e2e-model');
+    await page.getByRole('button', { name: 'Save in the browser' }).click();
+    await expect(page.getByTestId('train-model-message')).toHaveText('saved as indexeddb://e2e-model');
+    const downloads: string[] = [];
+    page.on('download', (d) => downloads.push(d.suggestedFilename()));
+    await page.getByRole('button', { name: 'Download', exact: true }).click();
+    await expect
+      .poll(() => [...downloads].sort())
+      .toEqual(['e2e-model.json', 'e2e-model.provenance.json', 'e2e-model.weights.bin']);
+    const saved = page.getByRole('combobox', { name: /^Saved models/ });
+    await saved.focus();
+    await expect(saved.locator('option', { hasText: 'e2e-model' })).toHaveCount(1);
+    await saved.selectOption('e2e-model');
+    await page.getByRole('button', { name: 'Load saved model' }).click();
+    await expect(page.getByTestId('train-model-message')).toContainText('loaded indexeddb://e2e-model');
+    await page.getByRole('combobox', { name: /^Evaluate on/ }).selectOption({ index: 1 });
+    await page.getByRole('button', { name: 'Evaluate', exact: true }).click();
+    await expect(page.getByTestId('train-evaluation')).toBeVisible();
+    const ev = (await page.evaluate(() => window.__pqrst.train!.getState().evaluation))!;
+    const total = ev.confusion.flat().reduce((a, b) => a + b, 0);
+    expect(total).toBe(ev.nWindows);
+    expect(ev.nWindows).toBeGreaterThan(20);
   });
 
   test('cancel stops a run mid-epoch and frees its tensors', async ({ page }) => {

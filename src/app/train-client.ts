@@ -211,7 +211,7 @@ export async function modelRequest(
   req: ExperimentRequest,
   transfer: Transferable[] = [],
 ): Promise<ExperimentReply> {
-  trainStore.setState({ modelBusy: true, modelMessage: null });
+  trainStore.setState(req.type === 'list' ? { modelBusy: true } : { modelBusy: true, modelMessage: null });
   try {
     await startTrainer(trainStore.getState().form.backend);
     const reply = await request(req, transfer);

@@ -49,6 +49,10 @@ export interface TrainFacts {
   resultsJson: string | null;
   /** Held models' labels. */
   models: string[];
+  /** The last evaluation of a held model on a taken dataset. */
+  evaluation: { nWindows: number; accuracy: number; confusion: number[][] } | null;
+  /** The models section's last message. */
+  modelMessage: string | null;
 }
 
 /** The lab's hook. */

@@ -52,8 +52,8 @@ export function TrainModels() {
     if (!chosen) return;
     const reply = await modelRequest({ type: 'save', id: newRequestId(), modelId: chosen.id, name });
     if (reply.type === 'saved') {
-      trainStore.setState({ modelMessage: `saved as indexeddb://${reply.name}` });
       await refreshStored();
+      trainStore.setState({ modelMessage: `saved as indexeddb://${reply.name}` });
     }
   };
   const download = async () => {
@@ -144,7 +144,7 @@ export function TrainModels() {
           </select>
         </label>
         <button type="button" disabled={busy || storedName === ''} onClick={() => void loadStored()}>
-          Load
+          Load saved model
         </button>
         <label className="train-field">
           Model files (.json + .weights.bin)

@@ -41,6 +41,12 @@ function facts(s: TrainState): TrainFacts {
     resultsCsv: s.finished?.resultsCsv ?? null,
     resultsJson: s.finished?.resultsJson ?? null,
     models: s.models.map((m) => m.label),
+    evaluation: s.evaluation && {
+      nWindows: s.evaluation.nWindows,
+      accuracy: s.evaluation.metrics.accuracy,
+      confusion: s.evaluation.metrics.confusion,
+    },
+    modelMessage: s.modelMessage,
   };
 }
 
