@@ -1,5 +1,6 @@
 /** The studio page: header with preset and seed controls, messages, status, panel and plots. */
 import { DatasetPanel } from '../ui/dataset/DatasetPanel.tsx';
+import { FitPanel } from '../ui/fit/FitPanel.tsx';
 import { ImportPanel } from '../ui/import/ImportPanel.tsx';
 import { MessageArea } from '../ui/MessageArea.tsx';
 import { ParamPanel } from '../ui/ParamPanel.tsx';
@@ -39,6 +40,7 @@ export function App() {
       </main>
       <DatasetPanel />
       <ImportPanel />
+      <FitPanel />
       <WorkspacePanel />
       <TrainPanel />
     </div>
