@@ -78,10 +78,7 @@ async function samplesPerSec(
 }
 
 /** One JSON line per case, emitted as it finishes. */
-export async function benchTrain(
-  emit: (line: object) => void,
-  measuredBatches = { wasm: 4, cpu: 2 },
-): Promise<void> {
+export async function benchTrain(emit: (line: object) => void): Promise<void> {
   const cases: [ArchName, number][] = [
     ['cnn', 1000],
     ...ARCH_NAMES.map((a): [ArchName, number] => [a, 5000]),
