@@ -58,14 +58,16 @@ async function networkFirst(request) {
     if (response.ok) await cache.put('/index.html', response.clone());
     return response;
   } catch (error) {
-    const cached = (await cache.match('/index.html')) ?? (await caches.match('/index.html'));
+    const cached =
+      (await cache.match('/index.html', { ignoreVary: true })) ??
+      (await caches.match('/index.html', { ignoreVary: true }));
     if (cached) return cached;
     throw error;
   }
 }
 
 async function cacheFirst(request) {
-  const cached = await caches.match(request, { ignoreSearch: false });
+  const cached = await caches.match(request, { ignoreVary: true });
   if (cached) return cached;
   const response = await fetch(request);
   if (response.ok && response.type === 'basic') {
