@@ -1,7 +1,8 @@
 // Training throughput of the engine in Node (`npm run bench train`): train samples per second of the
 // real training loop (batch assembly, augmentation, forward, backward, Adam), median over batches after
 // a warm-up batch. Cases: the reference CNN (depth 2, width 16) at 1000 and 5000 samples, and every
-// architecture at 5000, on wasm and cpu; plus where a wasm training step spends its time.
+// architecture at 5000, on wasm and cpu; plus where a wasm training step spends its time, and the
+// PyTorch reference where python3 has torch.
 import * as tf from '@tensorflow/tfjs-core';
 import { createNodeTrainer, wasmThreads } from '../src/cli/tf-node.ts';
 import { createRng } from '../src/core/rng.ts';
@@ -15,6 +16,7 @@ import {
 } from '../src/train/types.ts';
 import { median } from './synth-rate.ts';
 import { profileTrainStep } from './train-profile.ts';
+import { benchTrainPytorch } from './train-pytorch.ts';
 
 /** Batch size of every case (the issue's benchmark). */
 export const BENCH_BATCH = 64;
@@ -128,6 +130,8 @@ export async function benchTrain(emit: (line: object) => void): Promise<void> {
       }
     }
   }
+  process.stderr.write('bench train: the PyTorch reference…\n');
+  benchTrainPytorch().forEach(emit);
   if (tf.memory().numTensors > 0)
     process.stderr.write(`bench train: ${tf.memory().numTensors} tensors left\n`);
 }
