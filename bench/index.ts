@@ -55,6 +55,19 @@ if (!only || only === 'import-browser') {
     process.stdout.write(line + '\n');
   if (r.status !== 0) process.stderr.write(`bench: import-browser exited with ${r.status}\n`);
 }
+if (!only || only === 'workspace-restore') {
+  process.stderr.write(
+    'bench: restoring 10,000 kept windows (200 MB) after a reload in headless Chromium…\n',
+  );
+  const script = fileURLToPath(new URL('./workspace-restore.ts', import.meta.url));
+  const r = spawnSync(process.execPath, ['--import', 'tsx', script], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+    encoding: 'utf8',
+  });
+  for (const line of r.stdout.split('\n').filter((l) => l.trim().startsWith('{')))
+    process.stdout.write(line + '\n');
+  if (r.status !== 0) process.stderr.write(`bench: workspace-restore exited with ${r.status}\n`);
+}
 if (!only || only === 'train') {
   process.stderr.write('bench: training throughput (wasm and cpu backends)…\n');
   await benchTrain(emit);

@@ -1,0 +1,113 @@
+/**
+ * Workspace restore benchmark: builds the studio, serves it with `vite preview`, keeps 10,000 imported
+ * windows (10 s at 500 Hz, float32: 200 MB) in the workspace of a headless Chromium page, then reloads
+ * and times (from the navigation's start) the list of kept items shown (`firstPaintMs`, the page usable)
+ * and the windows restored into the Training lab (`restoreMs`).
+ *
+ * Run: `npx tsx bench/workspace-restore.ts [--rounds 3] [--windows 10000]` or `npm run bench
+ * workspace-restore`. Prints one JSON line: {"bench":"workspace-restore","windows":N,"samples":5000,
+ * "megabytes":M,"rounds":R,"restoreMs":median,"firstPaintMs":median,"restoreMsMax":max}; logs to stderr.
+ */
+import { createServer } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { chromium } from '@playwright/test';
+import { build, preview } from 'vite';
+import { CHROMIUM_ARGS } from '../playwright.config.ts';
+import type {} from '../src/types/pqrst-workspace-test-api.d.ts';
+
+const OUT_DIR = 'node_modules/.cache/pqrst-bench-workspace';
+const SAMPLES = 5000;
+
+function log(message: string): void {
+  process.stderr.write(`[workspace-restore] ${message}\n`);
+}
+
+function argValue(name: string, fallback: number): number {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? Number(process.argv[i + 1]) : fallback;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+function median(values: number[]): number {
+  const s = [...values].sort((a, b) => a - b);
+  const mid = s.length >> 1;
+  return s.length % 2 === 1 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
+}
+
+async function main(): Promise<void> {
+  const rounds = argValue('--rounds', 3);
+  const windows = argValue('--windows', 10_000);
+  const root = fileURLToPath(new URL('../', import.meta.url));
+  log('building with vite…');
+  await build({ root, logLevel: 'silent', build: { outDir: OUT_DIR, emptyOutDir: true } });
+  const port = await freePort();
+  const server = await preview({
+    root,
+    logLevel: 'silent',
+    build: { outDir: OUT_DIR },
+    preview: { host: '127.0.0.1', port, strictPort: true, open: false },
+  });
+  const url = `http://127.0.0.1:${port}/`;
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: CHROMIUM_ARGS,
+  });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    page.on('pageerror', (err) => log(`page error: ${err.message}`));
+    await page.goto(url);
+    await page.waitForFunction(() => window.__pqrstWorkspace !== undefined, null, { timeout: 60_000 });
+    await page.evaluate(() => window.__pqrstWorkspace!.whenSettled());
+    log(`keeping ${windows} windows of ${SAMPLES} samples…`);
+    const kept = await page.evaluate(([n, s]) => window.__pqrstWorkspace!.keepSynthetic(n, s, 500), [
+      windows,
+      SAMPLES,
+    ] as const);
+    if (!kept) throw new Error('the synthetic import could not be kept');
+    const restore: number[] = [];
+    const firstPaint: number[] = [];
+    for (let round = 0; round < rounds; round++) {
+      await page.reload();
+      await page.waitForFunction(() => window.__pqrstWorkspace !== undefined, null, { timeout: 60_000 });
+      await page.evaluate(() => window.__pqrstWorkspace!.whenSettled());
+      const facts = await page.evaluate(() => ({
+        listed: window.__pqrstWorkspace!.listedAtMs(),
+        restored: window.__pqrstWorkspace!.restored(),
+      }));
+      const r = facts.restored.find((x) => x.windows === windows);
+      if (facts.listed === null || r === undefined) throw new Error(`round ${round + 1}: nothing restored`);
+      firstPaint.push(facts.listed);
+      restore.push(r.restoredAtMs);
+      log(
+        `round ${round + 1}: list at ${Math.round(facts.listed)} ms, windows at ${Math.round(r.restoredAtMs)} ms`,
+      );
+    }
+    const result = {
+      bench: 'workspace-restore',
+      windows,
+      samples: SAMPLES,
+      megabytes: Math.round((windows * SAMPLES * 4) / 1e6),
+      rounds,
+      restoreMs: Math.round(median(restore)),
+      firstPaintMs: Math.round(median(firstPaint)),
+      restoreMsMax: Math.round(Math.max(...restore)),
+    };
+    process.stdout.write(`${JSON.stringify(result)}\n`);
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
+await main();
