@@ -1,8 +1,8 @@
 // Training throughput of the engine in Node (`npm run bench train`): train samples per second of the
 // real training loop (batch assembly, augmentation, forward, backward, Adam), median over batches after
-// a warm-up batch. Cases: the reference CNN (depth 2, width 16) at 1000 and 5000 samples, and every
-// architecture at 5000, on wasm and cpu; plus where a wasm training step spends its time, and the
-// PyTorch reference where python3 has torch.
+// warm-up batches (three on wasm). Cases: the reference CNN (depth 2, width 16) at 1000 and 5000
+// samples, and every architecture at 5000, on wasm and cpu; plus where a wasm training step spends its
+// time, and the PyTorch reference where python3 has torch.
 import * as tf from '@tensorflow/tfjs-core';
 import { createNodeTrainer, wasmThreads } from '../src/cli/tf-node.ts';
 import { createRng } from '../src/core/rng.ts';
@@ -38,7 +38,7 @@ const cpuMs = () => {
 };
 
 /** Batches timed per case after `warmup` untimed ones (the cpu backend takes seconds per batch). */
-const BATCHES = { wasm: { warmup: 1, measured: 4 }, cpu: { warmup: 0, measured: 1 } };
+const BATCHES = { wasm: { warmup: 3, measured: 5 }, cpu: { warmup: 0, measured: 1 } };
 
 /**
  * Median train samples per second over the measured batches, from wall time and from this process's
