@@ -10,6 +10,7 @@ import { Worker } from 'node:worker_threads';
 import { createFolderSink } from '../src/cli/folder-sink.ts';
 import { GeneratePool } from '../src/cli/generate-pool.ts';
 import { createZipFileSink } from '../src/cli/zip-file-sink.ts';
+import type { EncodedBatch } from '../src/dataset/encode-rows.ts';
 import { exportDataset } from '../src/dataset/export-dataset.ts';
 import { exportDatasetZip } from '../src/dataset/export-zip.ts';
 import { buildRecipe } from '../src/dataset/recipe-build.ts';
@@ -32,14 +33,29 @@ function recipeFor(output: OutputFormat, records = RECORDS): SyntheticRecipe {
   });
 }
 
-/** Records per second of raw synthesis of the recipe's rows split over `workers` threads. */
-async function rawRate(recipe: SyntheticRecipe, workers: number): Promise<number> {
+/** A timed run: records per second (wall clock) and CPU µs per record (all threads of the process). */
+interface Run {
+  perSec: number;
+  cpuUs: number;
+}
+
+function timer(): () => Run {
+  const t0 = performance.now();
+  const c0 = process.cpuUsage();
+  return () => {
+    const c = process.cpuUsage(c0);
+    return { perSec: RECORDS / ((performance.now() - t0) / 1000), cpuUs: (c.user + c.system) / RECORDS };
+  };
+}
+
+/** Raw synthesis of the recipe's rows split over `workers` threads. */
+async function rawRate(recipe: SyntheticRecipe, workers: number): Promise<Run> {
   const pool = Array.from(
     { length: workers },
     () => new Worker(new URL('./export-raw-worker.js', import.meta.url), { workerData: { recipe } }),
   );
   await Promise.all(pool.map((w) => new Promise((r) => w.once('message', r))));
-  const t0 = performance.now();
+  const stop = timer();
   await Promise.all(
     pool.map((w, i) => {
       const start = Math.floor((i * RECORDS) / workers);
@@ -49,18 +65,13 @@ async function rawRate(recipe: SyntheticRecipe, workers: number): Promise<number
       return done;
     }),
   );
-  const seconds = (performance.now() - t0) / 1000;
+  const run = stop();
   await Promise.all(pool.map((w) => w.terminate()));
-  return RECORDS / seconds;
+  return run;
 }
 
-/** Records per second of the CLI's export (its pool and sinks) into a zip or a folder under `dir`. */
-async function exportRate(
-  recipe: SyntheticRecipe,
-  zip: boolean,
-  workers: number,
-  dir: string,
-): Promise<number> {
+/** The CLI's export (its pool and sinks) into a zip or a folder under `dir`. */
+async function exportRate(recipe: SyntheticRecipe, zip: boolean, workers: number, dir: string): Promise<Run> {
   const out = join(dir, zip ? 'bench.zip' : 'bench');
   const sink = zip ? createZipFileSink(out) : createFolderSink(out);
   const writeDir = !zip && recipe.output !== 'npy' && 'tempDir' in sink ? sink.tempDir : undefined;
@@ -70,8 +81,9 @@ async function exportRate(
   const options = {
     runBatch: (r: { start: number; end: number }) => pool.runBatch(r),
     inFlight: 4 * workers,
+    onBatchWritten: (b: EncodedBatch) => pool.recycle(b),
   };
-  const t0 = performance.now();
+  const stop = timer();
   if ('tempPath' in sink) {
     await exportDatasetZip(recipe, sink, options);
     await sink.commit();
@@ -79,10 +91,10 @@ async function exportRate(
     await exportDataset(recipe, folderTarget(sink), options);
     sink.commit();
   }
-  const seconds = (performance.now() - t0) / 1000;
+  const run = stop();
   await pool.close();
   rmSync(out, { recursive: true, force: true });
-  return RECORDS / seconds;
+  return run;
 }
 
 /** Peak resident memory (MiB) of `pqrst generate` exporting `records` records as an npy zip. */
@@ -122,22 +134,26 @@ export async function benchExport(): Promise<object[]> {
     for (const format of ['npy', 'wfdb'] as const) {
       const recipe = recipeFor(format);
       for (const zip of [true, false]) {
-        const rates: Record<number, number[]> = { 1: [], 2: [] };
-        const raws: Record<number, number[]> = { 1: [], 2: [] };
+        const runs: Record<number, Run[]> = { 1: [], 2: [] };
+        const raws: Record<number, Run[]> = { 1: [], 2: [] };
         for (let round = 0; round < ROUNDS; round++) {
           for (const workers of [1, 2]) {
             loads.push(loadavg()[0]);
             raws[workers].push(await rawRate(recipe, workers));
-            rates[workers].push(await exportRate(recipe, zip, workers, dir));
+            runs[workers].push(await exportRate(recipe, zip, workers, dir));
             process.stderr.write(
               `bench: export ${format} ${zip ? 'zip' : 'folder'} workers ${workers}: ` +
-                `${rates[workers].at(-1)!.toFixed(0)} vs raw ${raws[workers].at(-1)!.toFixed(0)} records/s\n`,
+                `${runs[workers].at(-1)!.perSec.toFixed(0)} vs raw ${raws[workers].at(-1)!.perSec.toFixed(0)} ` +
+                `records/s, ${runs[workers].at(-1)!.cpuUs.toFixed(0)} vs ${raws[workers].at(-1)!.cpuUs.toFixed(0)} ` +
+                `CPU us/record\n`,
             );
           }
         }
+        const rate = (w: number) => median(runs[w].map((r) => r.perSec));
+        const raw = (w: number) => median(raws[w].map((r) => r.perSec));
         for (const workers of [1, 2]) {
-          const rate = median(rates[workers]);
-          const raw = median(raws[workers]);
+          const cpu = median(runs[workers].map((r) => r.cpuUs));
+          const rawCpu = median(raws[workers].map((r) => r.cpuUs));
           lines.push({
             bench: 'export',
             format,
@@ -146,9 +162,14 @@ export async function benchExport(): Promise<object[]> {
             fsHz: 500,
             seconds: 10,
             workers,
-            recordsPerSec: Math.round(rate),
-            rawSynthRecordsPerSec: Math.round(raw),
-            ratio: Number((rate / raw).toFixed(2)),
+            recordsPerSec: Math.round(rate(workers)),
+            rawSynthRecordsPerSec: Math.round(raw(workers)),
+            ratio: Number((rate(workers) / raw(workers)).toFixed(2)),
+            // CPU time per record of all threads (workers, main thread, kernel I/O): less sensitive to
+            // other load on the machine than the wall-clock rates.
+            cpuUsPerRecord: Math.round(cpu),
+            rawSynthCpuUsPerRecord: Math.round(rawCpu),
+            cpuRatio: Number((rawCpu / cpu).toFixed(2)),
           });
         }
         lines.push({
@@ -156,10 +177,10 @@ export async function benchExport(): Promise<object[]> {
           format,
           sink: zip ? 'zip' : 'folder',
           records: RECORDS,
-          workers1RecordsPerSec: Math.round(median(rates[1])),
-          workers2RecordsPerSec: Math.round(median(rates[2])),
-          speedup: Number((median(rates[2]) / median(rates[1])).toFixed(2)),
-          rawSpeedup: Number((median(raws[2]) / median(raws[1])).toFixed(2)),
+          workers1RecordsPerSec: Math.round(rate(1)),
+          workers2RecordsPerSec: Math.round(rate(2)),
+          speedup: Number((rate(2) / rate(1)).toFixed(2)),
+          rawSpeedup: Number((raw(2) / raw(1)).toFixed(2)),
         });
       }
     }

@@ -1,16 +1,18 @@
 /**
- * A pool of worker threads for `pqrst generate`: each batch of rows goes to the next idle worker, and
+ * A pool of worker threads for `pqrst generate`: each batch of rows goes to the least busy worker, up
+ * to two per worker (so a worker finds its next batch waiting instead of idling for a round trip), and
  * `runBatch` resolves with the encoded batch. Results come back in any order; `exportDataset` writes
- * them in row order.
+ * them in row order. npy buffers handed back with `recycle` are reused by the workers.
  */
 import { Worker } from 'node:worker_threads';
 import type { EncodedBatch } from '../dataset/encode-rows.ts';
 import type { RowRange } from '../dataset/recipe-rows.ts';
 import type { SyntheticRecipe } from '../dataset/recipe.ts';
 
-/** A request to a worker. */
+/** A request to a worker, with a buffer to reuse for npy samples when one is free. */
 export interface BatchRequest extends RowRange {
   id: number;
+  buffer?: ArrayBuffer;
 }
 
 /** A worker's reply: the batch, or the error that stopped it. */
@@ -22,12 +24,17 @@ interface Task {
   reject: (error: Error) => void;
 }
 
+/** Batches sent ahead to one worker. */
+const PER_WORKER = 2;
+
 /** Worker threads encoding batches of one recipe. */
 export class GeneratePool {
-  private readonly idle: Worker[] = [];
   private readonly queue: Task[] = [];
-  private readonly running = new Map<Worker, Task>();
+  private readonly sent = new Map<number, Task>();
+  private readonly load = new Map<Worker, number>();
   private readonly workers: Worker[];
+  /** npy buffers handed back after their batch was written, for the next requests. */
+  private readonly freeBuffers: ArrayBuffer[] = [];
   private nextId = 0;
   private closed: Error | undefined;
 
@@ -45,12 +52,12 @@ export class GeneratePool {
       w.on('exit', (code) => {
         if (!this.closed) this.fail(new Error(`a generate worker exited with code ${code}`));
       });
-      this.idle.push(w);
+      this.load.set(w, 0);
       return w;
     });
   }
 
-  /** Encode rows `range` on the next idle worker. */
+  /** Encode rows `range` on a worker. */
   runBatch(range: RowRange): Promise<EncodedBatch> {
     if (this.closed) return Promise.reject(this.closed);
     return new Promise((resolve, reject) => {
@@ -63,19 +70,33 @@ export class GeneratePool {
     });
   }
 
+  /** Take back a written batch's (first) buffer, so workers refill it instead of new memory. */
+  recycle(batch: EncodedBatch): void {
+    const data = batch.kind === 'npy' ? batch.data : batch.files[0]?.data;
+    if (data !== undefined && this.freeBuffers.length < this.workers.length * 8) {
+      this.freeBuffers.push(data.buffer as ArrayBuffer);
+    }
+  }
+
   private dispatch(): void {
-    while (this.idle.length > 0 && this.queue.length > 0) {
-      const w = this.idle.pop()!;
+    while (this.queue.length > 0) {
+      let best: Worker | undefined;
+      for (const w of this.workers)
+        if (this.load.get(w)! < PER_WORKER && (!best || this.load.get(w)! < this.load.get(best)!)) best = w;
+      if (!best) return;
       const task = this.queue.shift()!;
-      this.running.set(w, task);
-      w.postMessage(task.request);
+      this.sent.set(task.request.id, task);
+      this.load.set(best, this.load.get(best)! + 1);
+      const buffer = this.freeBuffers.pop();
+      if (buffer) best.postMessage({ ...task.request, buffer }, [buffer]);
+      else best.postMessage(task.request);
     }
   }
 
   private done(w: Worker, reply: BatchReply): void {
-    const task = this.running.get(w);
-    this.running.delete(w);
-    this.idle.push(w);
+    this.load.set(w, this.load.get(w)! - 1);
+    const task = this.sent.get(reply.id);
+    this.sent.delete(reply.id);
     if (task) {
       if ('error' in reply) task.reject(new Error(`generate worker: ${reply.error}`));
       else task.resolve(reply.batch);
@@ -83,21 +104,23 @@ export class GeneratePool {
     this.dispatch();
   }
 
+  private rejectAll(error: Error): void {
+    for (const t of [...this.sent.values(), ...this.queue]) t.reject(error);
+    this.sent.clear();
+    this.queue.length = 0;
+  }
+
   private fail(error: Error): void {
     if (this.closed) return;
     this.closed = error;
-    for (const t of [...this.running.values(), ...this.queue]) t.reject(error);
-    this.running.clear();
-    this.queue.length = 0;
+    this.rejectAll(error);
     void this.close();
   }
 
   /** Stop every worker; batches still pending are rejected. */
   async close(): Promise<void> {
     if (!this.closed) this.closed = new Error('the generate pool was closed');
-    for (const t of [...this.running.values(), ...this.queue]) t.reject(this.closed);
-    this.running.clear();
-    this.queue.length = 0;
+    this.rejectAll(this.closed);
     await Promise.all(this.workers.map((w) => w.terminate()));
   }
 }

@@ -13,12 +13,15 @@ import type { BatchReply, BatchRequest } from './generate-pool.ts';
 
 const { recipe, writeDir, crc } = workerData as { recipe: SyntheticRecipe; writeDir?: string; crc: boolean };
 const madeDirs = new Set<string>();
+/** With `writeDir`, the batch's byte arena stays here: reused for the next batch. */
+let keptBuffer: ArrayBuffer | undefined;
 
 parentPort?.on('message', (request: BatchRequest) => {
   let reply: BatchReply;
   try {
-    const batch = encodeRows(recipe, request, { crc });
+    const batch = encodeRows(recipe, request, { crc, buffer: request.buffer ?? keptBuffer });
     if (writeDir !== undefined && batch.kind === 'files') {
+      keptBuffer = batch.files[0]?.data.buffer as ArrayBuffer | undefined;
       for (const f of batch.files) {
         const path = join(writeDir, f.path);
         const dir = dirname(path);

@@ -3,6 +3,7 @@
  * rows or one shard, with one worker thread per core (see README.md, "Command line").
  */
 import { existsSync, rmSync, writeFileSync } from 'node:fs';
+import type { EncodedBatch } from '../dataset/encode-rows.ts';
 import { exportDataset, type ExportSummary } from '../dataset/export-dataset.ts';
 import { exportDatasetZip } from '../dataset/export-zip.ts';
 import { recipeJson } from '../dataset/recipe-validate.ts';
@@ -43,6 +44,7 @@ async function runExport(
     shard: cmd.shard,
     runBatch: (range: { start: number; end: number }) => pool.runBatch(range),
     inFlight: 4 * cmd.workers,
+    onBatchWritten: (batch: EncodedBatch) => pool.recycle(batch),
     signal,
     onProgress: progressReporter(cmd.quiet),
   };

@@ -1,16 +1,17 @@
 /**
  * A zip byte sink writing to a temporary file beside the target (`.NAME.partial-PID`), renamed into
  * place only when the archive is complete, so an interrupted run leaves nothing that looks complete.
- * Chunks are gathered and written 4 MiB at a time with one writev, while the next 4 MiB gather (at
- * most one write in flight: memory stays bounded and the workers are not kept waiting on the disk).
+ * Chunks are copied into one of two 4 MiB staging buffers; a full buffer is written while the other
+ * fills (one write in flight). Copying lets the caller reuse its chunks as soon as `write` returns, and
+ * keeps memory fixed.
  */
-import { closeSync, openSync, renameSync, rmSync, writev } from 'node:fs';
+import { closeSync, openSync, renameSync, rmSync, write } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import type { ZipByteSink } from '../io/zip.ts';
 
-const writevAsync = promisify(writev);
-const FLUSH_BYTES = 4 << 20;
+const writeAsync = promisify(write);
+const STAGE_BYTES = 4 << 20;
 
 /** A file sink with `commit` (flush, close, rename into place) and `discard`. */
 export interface ZipFileSink extends ZipByteSink {
@@ -20,31 +21,49 @@ export interface ZipFileSink extends ZipByteSink {
   discard(): void;
 }
 
+/** Write all of `bytes` to `fd` (a write may take fewer bytes than asked). */
+async function writeAll(fd: number, bytes: Uint8Array): Promise<void> {
+  for (let done = 0; done < bytes.length;) {
+    const { bytesWritten } = await writeAsync(fd, bytes, done, bytes.length - done);
+    done += bytesWritten;
+  }
+}
+
 /** Create the temporary file for `outPath` (throws the fs error when it cannot be created). */
 export function createZipFileSink(outPath: string): ZipFileSink {
   const tempPath = join(dirname(outPath), `.${basename(outPath)}.partial-${process.pid}`);
   let fd: number | undefined = openSync(tempPath, 'w');
-  let pending: Uint8Array[] = [];
-  let pendingBytes = 0;
+  let stage = new Uint8Array(STAGE_BYTES);
+  let spare = new Uint8Array(STAGE_BYTES);
+  let used = 0;
   let writing: Promise<void> = Promise.resolve();
-  /** Start writing what is pending after the write in flight; resolves when the earlier one is done. */
-  const flush = (): Promise<void> => {
-    const chunks = pending;
-    const before = writing;
-    pending = [];
-    pendingBytes = 0;
-    writing = before.then(async () => {
-      if (chunks.length > 0 && fd !== undefined) await writevAsync(fd, chunks);
-    });
-    writing.catch(() => {}); // reported by the next flush or commit
-    return before;
+  /** Start writing the full stage (after the write in flight, which holds `spare`), then swap. */
+  const flush = async (): Promise<void> => {
+    const full = stage.subarray(0, used);
+    await writing;
+    [stage, spare] = [spare, stage];
+    used = 0;
+    writing = fd === undefined ? Promise.resolve() : writeAll(fd, full);
+    writing.catch(() => {}); // reported by the next flush or by commit
+  };
+  const copyIn = async (chunk: Uint8Array): Promise<void> => {
+    for (let done = 0; done < chunk.length;) {
+      const n = Math.min(STAGE_BYTES - used, chunk.length - done);
+      stage.set(chunk.subarray(done, done + n), used);
+      used += n;
+      done += n;
+      if (used === STAGE_BYTES) await flush();
+    }
   };
   return {
     tempPath,
     write(chunk) {
-      pending.push(chunk);
-      pendingBytes += chunk.length;
-      return pendingBytes >= FLUSH_BYTES ? flush() : undefined;
+      if (used + chunk.length < STAGE_BYTES) {
+        stage.set(chunk, used);
+        used += chunk.length;
+        return undefined;
+      }
+      return copyIn(chunk);
     },
     async commit() {
       await flush();

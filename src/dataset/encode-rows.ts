@@ -6,6 +6,7 @@
  */
 import type { AbortSignalLike } from '../core/abort.ts';
 import { crc32 } from '../io/crc32.ts';
+import { ByteArena } from './byte-arena.ts';
 import { encodeSignalCsv } from '../io/csv-signal.ts';
 import { encodeUtf8 } from '../io/utf8-encode.ts';
 import { synthesize, type SynthParams } from '../synth/index.ts';
@@ -42,8 +43,7 @@ export type EncodedBatch = EncodedNpyBatch | EncodedFilesBatch;
 
 const LITTLE_ENDIAN_HOST = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 
-function file(path: string, data: Uint8Array | string, withCrc: boolean): EncodedFile {
-  const bytes = typeof data === 'string' ? encodeUtf8(data) : data;
+function file(path: string, bytes: Uint8Array, withCrc: boolean): EncodedFile {
   return { path, data: bytes, crc32: withCrc ? crc32(bytes) : 0 };
 }
 
@@ -52,6 +52,12 @@ export interface EncodeOptions {
   signal?: AbortSignalLike;
   /** Compute CRC-32s (default true; a folder export needs none, and then they are 0). */
   crc?: boolean;
+  /**
+   * A buffer to reuse (one handed back after its batch was written: fresh memory per batch costs page
+   * faults, and, freed on another thread, more): npy samples go into it when it is large enough; for
+   * wfdb and csv it is the first chunk of the batch's byte arena.
+   */
+  buffer?: ArrayBuffer;
 }
 
 /** The synthesizer parameters of `row`, the class's parameters with the record's seed. */
@@ -71,17 +77,25 @@ function scratchSignal(nSamples: number): Float32Array {
 
 /**
  * The files of one row (wfdb or csv): `wfdb/NAME.hea`, `.dat`, `.atr`, `.fid`, or `csv/NAME.csv`,
- * each with its CRC-32. For npy recipes use `encodeRows` (rows are slices of one file).
+ * each with its CRC-32 (0 without `withCrc`), as views into `arena` when given. For npy recipes use
+ * `encodeRows` (rows are slices of one file).
  */
-export function encodeRowFiles(recipe: SyntheticRecipe, row: number, withCrc = true): EncodedFile[] {
+export function encodeRowFiles(
+  recipe: SyntheticRecipe,
+  row: number,
+  withCrc = true,
+  arena?: ByteArena,
+): EncodedFile[] {
   const { params, name } = rowParams(recipe, row);
   const record = synthesize(params, { out: scratchSignal(samplesPerRecord(recipe)) });
-  if (recipe.output === 'csv')
-    return [file(`csv/${name}.csv`, encodeSignalCsv(record.signalMv, params.fsHz), withCrc)];
+  const bytes = (text: string) => (arena ? arena.text(text, encodeUtf8) : encodeUtf8(text));
+  if (recipe.output === 'csv') {
+    return [file(`csv/${name}.csv`, bytes(encodeSignalCsv(record.signalMv, params.fsHz)), withCrc)];
+  }
   if (recipe.output !== 'wfdb') throw new RangeError('encodeRowFiles: npy rows are encoded by encodeRows');
-  const f = wfdbRecordFiles(name, record);
+  const f = wfdbRecordFiles(name, record, arena ? (n) => arena.alloc(n) : undefined);
   return [
-    file(`wfdb/${name}.hea`, f.hea, withCrc),
+    file(`wfdb/${name}.hea`, bytes(f.hea), withCrc),
     file(`wfdb/${name}.dat`, f.dat, withCrc),
     file(`wfdb/${name}.atr`, f.atr, withCrc),
     file(`wfdb/${name}.fid`, f.fid, withCrc),
@@ -102,14 +116,18 @@ export function encodeRows(
   const { start, end } = range;
   if (recipe.output !== 'npy') {
     const files: EncodedFile[] = [];
+    // About the .dat bytes of the rows plus 4 KiB each; more chunks are added when needed.
+    const arena = new ByteArena((end - start) * (2 * samplesPerRecord(recipe) + 4096), options.buffer);
     for (let row = start; row < end; row++) {
       signal?.throwIfAborted();
-      files.push(...encodeRowFiles(recipe, row, withCrc));
+      files.push(...encodeRowFiles(recipe, row, withCrc, arena));
     }
     return { kind: 'files', start, end, files };
   }
   const n = samplesPerRecord(recipe);
-  const samples = new Float32Array((end - start) * n);
+  const count = (end - start) * n;
+  const reuse = options.buffer !== undefined && options.buffer.byteLength >= count * 4;
+  const samples = reuse ? new Float32Array(options.buffer!, 0, count) : new Float32Array(count);
   for (let row = start; row < end; row++) {
     signal?.throwIfAborted();
     const { params } = rowParams(recipe, row);
@@ -119,7 +137,7 @@ export function encodeRows(
     const view = new DataView(samples.buffer);
     for (let i = 0; i < samples.length; i++) view.setFloat32(i * 4, samples[i], true);
   }
-  const data = new Uint8Array(samples.buffer);
+  const data = new Uint8Array(samples.buffer, 0, count * 4);
   return { kind: 'npy', start, end, data, crc32: withCrc ? crc32(data) : 0 };
 }
 

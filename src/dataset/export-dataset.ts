@@ -53,6 +53,11 @@ export interface ExportOptions {
   /** Rows per batch (default `defaultBatchRows`); the bytes never depend on it. */
   batchRows?: number;
   signal?: AbortSignalLike;
+  /**
+   * Called when a batch's bytes are written and no longer needed (the target resolved every call for
+   * it), e.g. to hand its buffer back to a worker. Targets must then copy what they keep for later.
+   */
+  onBatchWritten?: (batch: EncodedBatch) => void;
   /** Called after each batch with the rows written so far and the rows to write. */
   onProgress?: (doneRows: number, totalRows: number) => void;
 }
@@ -166,6 +171,7 @@ export async function exportDataset(
       );
     }
     await writeBatch(target, batch);
+    options.onBatchWritten?.(batch);
     options.onProgress?.(batch.end - rows.start, total);
     if (Date.now() - lastTurnMs > 50) {
       await nextTurn(); // let a cancel through when every call above completed synchronously

@@ -27,13 +27,32 @@ function codeOf(symbol: string): number {
   return code;
 }
 
+let scratch = new Uint8Array(1 << 14);
+
+/** A reused work buffer of at least `n` bytes (encoding is synchronous). */
+function scratchBytes(n: number): Uint8Array {
+  if (scratch.length < n) scratch = new Uint8Array(Math.max(n, scratch.length * 2));
+  return scratch;
+}
+
 /** Annotations gathered in insertion order, then written sorted by sample (stable). */
 class AnnotationList {
-  private samples: number[] = [];
-  private codes: number[] = [];
-  private nums: number[] = [];
-  private auxes: string[] = [];
+  private readonly samples: number[] = [];
+  private readonly codes: number[] = [];
+  private readonly nums: number[] = [];
+  private readonly auxes: string[] = [];
   private auxBytes = 0;
+  private keys = new Float64Array(256);
+
+  /** Empty the list (it is reused from record to record). */
+  clear(): this {
+    this.samples.length = 0;
+    this.codes.length = 0;
+    this.nums.length = 0;
+    this.auxes.length = 0;
+    this.auxBytes = 0;
+    return this;
+  }
 
   add(sample: number, symbol: string, num: number, aux = ''): void {
     this.samples.push(sample);
@@ -43,15 +62,19 @@ class AnnotationList {
     this.auxBytes += aux.length;
   }
 
-  /** The MIT-format bytes: SKIP for intervals over 1023, NUM when num changes, AUX, then the 0 word. */
-  encode(): Uint8Array {
+  /**
+   * The MIT-format bytes: SKIP for intervals over 1023, NUM when num changes, AUX, then the 0 word;
+   * built in a reused buffer and copied into `alloc`'s view (or a new array).
+   */
+  encode(alloc?: (n: number) => Uint8Array): Uint8Array {
     const n = this.samples.length;
     if (n >= ORDER_BITS) throw new RangeError(`${n} annotations are too many for one record`);
     // Sort keys: sample, then insertion order (a stable sort by sample).
-    const keys = new Float64Array(n);
+    if (this.keys.length < n) this.keys = new Float64Array(Math.max(n, 2 * this.keys.length));
+    const keys = this.keys.subarray(0, n);
     for (let i = 0; i < n; i++) keys[i] = this.samples[i] * ORDER_BITS + i;
     keys.sort();
-    const out = new Uint8Array(n * 13 + this.auxBytes + 2); // SKIP 6 + word 2 + NUM 2 + AUX 2 + pad 1
+    const out = scratchBytes(n * 13 + this.auxBytes + 2); // SKIP 6 + word 2 + NUM 2 + AUX 2 + pad 1
     let pos = 0;
     const word = (code: number, data: number) => {
       const w = (code << CODE_SHIFT) | (data & 0x3ff);
@@ -87,22 +110,34 @@ class AnnotationList {
       prevNum = num;
     }
     word(0, 0);
-    return out.slice(0, pos);
+    if (!alloc) return out.slice(0, pos);
+    const result = alloc(pos);
+    result.set(out.subarray(0, pos));
+    return result;
   }
 }
 
-/** `.atr`: the rhythm notes (`+` with aux) and the beats (N, V) of a record. */
-export function encodeBeatAnnotations(record: SynthRecord): Uint8Array {
-  const list = new AnnotationList();
+const beatList = new AnnotationList();
+const fiducialList = new AnnotationList();
+
+/** `.atr`: the rhythm notes (`+` with aux) and the beats (N, V) of a record (in `alloc`'s view if given). */
+export function encodeBeatAnnotations(record: SynthRecord, alloc?: (n: number) => Uint8Array): Uint8Array {
+  const list = beatList.clear();
   for (const r of record.rhythm) list.add(r.sample, '+', 0, r.aux);
   for (let i = 0; i < record.rPeak.length; i++) list.add(record.rPeak[i], record.beatSymbol[i], 0);
-  return list.encode();
+  return list.encode(alloc);
 }
 
-/** `.fid`: wave onsets `(`, peaks and offsets `)` (num 0 P, 1 QRS, 2 T) and F-wave troughs (`p`, num 3). */
-export function encodeFiducialAnnotations(record: SynthRecord): Uint8Array {
+/**
+ * `.fid`: wave onsets `(`, peaks and offsets `)` (num 0 P, 1 QRS, 2 T) and F-wave troughs (`p`, num
+ * 3), in `alloc`'s view if given.
+ */
+export function encodeFiducialAnnotations(
+  record: SynthRecord,
+  alloc?: (n: number) => Uint8Array,
+): Uint8Array {
   const f = record.fiducials;
-  const list = new AnnotationList();
+  const list = fiducialList.clear();
   const add = (s: number, symbol: string, num: number) => {
     if (s >= 0) list.add(s, symbol, num);
   };
@@ -117,5 +152,5 @@ export function encodeFiducialAnnotations(record: SynthRecord): Uint8Array {
     add(f.tOff[i], ')', 2);
   }
   for (const s of record.atrialWaves) add(s, 'p', 3);
-  return list.encode();
+  return list.encode(alloc);
 }

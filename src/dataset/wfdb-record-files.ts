@@ -71,15 +71,20 @@ const INT16_MAX = 32767;
  * checksum, in one pass. The same bytes as `encodeFormat16([mvToAdc(signalMv, gain)])` (io/wfdb-signal):
  * rounding half away from zero, ±32767 clamping, NaN as -32768. Adding ±0.5 and truncating is exact
  * here: x = float32 · 1000 is exact in a double, and is never within 2^-31 of a half-integer without
- * being one, far above a double's rounding error at |x| < 32768.
+ * being one, far above a double's rounding error at |x| < 32768. Writes into `out` when given (2n
+ * bytes at an even offset).
  */
 export function encodeDat16(
   signalMv: Float32Array,
   gainAdcPerMv: number,
+  out?: Uint8Array,
 ): { dat: Uint8Array; firstAdc: number; checksum: number } {
   const n = signalMv.length;
-  const dat = new Uint8Array(n * 2);
-  const adc = LITTLE_ENDIAN_HOST ? new Int16Array(dat.buffer) : new Int16Array(n);
+  const dat = out ?? new Uint8Array(n * 2);
+  if (dat.length !== n * 2 || dat.byteOffset % 2 !== 0) {
+    throw new RangeError(`encodeDat16: out must be ${n * 2} bytes at an even offset`);
+  }
+  const adc = LITTLE_ENDIAN_HOST ? new Int16Array(dat.buffer, dat.byteOffset, n) : new Int16Array(n);
   let sum = 0;
   for (let i = 0; i < n; i++) {
     const x = signalMv[i] * gainAdcPerMv;
@@ -93,15 +98,23 @@ export function encodeDat16(
     sum = (sum + r) | 0;
   }
   if (!LITTLE_ENDIAN_HOST) {
-    const view = new DataView(dat.buffer);
+    const view = new DataView(dat.buffer, dat.byteOffset, n * 2);
     for (let i = 0; i < n; i++) view.setInt16(2 * i, adc[i], true);
   }
   return { dat, firstAdc: n > 0 ? adc[0] : 0, checksum: (sum << 16) >> 16 };
 }
 
-/** Build the WFDB files of `record` under the record name `name`. */
-export function wfdbRecordFiles(name: string, record: SynthRecord): WfdbRecordFiles {
-  const { dat, firstAdc, checksum } = encodeDat16(record.signalMv, GAIN_ADC_PER_MV);
+/**
+ * Build the WFDB files of `record` under the record name `name`; with `alloc`, the byte arrays are
+ * views it allocates (an arena), else new arrays.
+ */
+export function wfdbRecordFiles(
+  name: string,
+  record: SynthRecord,
+  alloc?: (n: number) => Uint8Array,
+): WfdbRecordFiles {
+  const n = record.signalMv.length;
+  const { dat, firstAdc, checksum } = encodeDat16(record.signalMv, GAIN_ADC_PER_MV, alloc?.(n * 2));
   const hea = formatHeader({
     recordName: name,
     nSignals: 1,
@@ -130,7 +143,7 @@ export function wfdbRecordFiles(name: string, record: SynthRecord): WfdbRecordFi
   return {
     hea,
     dat,
-    atr: encodeBeatAnnotations(record),
-    fid: encodeFiducialAnnotations(record),
+    atr: encodeBeatAnnotations(record, alloc),
+    fid: encodeFiducialAnnotations(record, alloc),
   };
 }

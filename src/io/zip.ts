@@ -23,7 +23,11 @@ import {
   type ZipEntryRecord,
 } from './zip-records.ts';
 
-/** Where the archive's bytes go, in order. The writer never touches a chunk after handing it over. */
+/**
+ * Where the archive's bytes go, in order. The writer never touches a chunk after handing it over; the
+ * caller of `writeData` may reuse its chunk once that call has resolved, so a sink that keeps a chunk
+ * longer (to write it later) must copy it.
+ */
 export interface ZipByteSink {
   write(chunk: Uint8Array): void | Promise<void>;
 }
