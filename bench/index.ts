@@ -68,6 +68,17 @@ if (!only || only === 'workspace-restore') {
     process.stdout.write(line + '\n');
   if (r.status !== 0) process.stderr.write(`bench: workspace-restore exited with ${r.status}\n`);
 }
+if (!only || only === 'export-browser') {
+  process.stderr.write('bench: dataset export in headless Chromium (all workers, a picked file)…\n');
+  const script = fileURLToPath(new URL('./export-browser.ts', import.meta.url));
+  const r = spawnSync(process.execPath, ['--import', 'tsx', script], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+    encoding: 'utf8',
+  });
+  for (const line of r.stdout.split('\n').filter((l) => l.trim().startsWith('{')))
+    process.stdout.write(line + '\n');
+  if (r.status !== 0) process.stderr.write(`bench: export-browser exited with ${r.status}\n`);
+}
 if (!only || only === 'train') {
   process.stderr.write('bench: training throughput (wasm and cpu backends)…\n');
   await benchTrain(emit);

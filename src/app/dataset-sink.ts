@@ -16,7 +16,9 @@ export const STORAGE_FOLDER = 'pqrst-exports';
 /** Suffix of an archive still being written there. */
 export const PARTIAL_SUFFIX = '.partial';
 /** Bytes gathered before one write. */
-const FLUSH_BYTES = 4 << 20;
+export const FLUSH_BYTES = 4 << 20;
+/** Most bytes waiting for the disk before `write` waits. */
+export const MAX_QUEUED_BYTES = 32 << 20;
 
 /** A zip sink that ends with `commit` (the finished file: a File to download, or null) or `discard`. */
 export interface ArchiveSink extends ZipByteSink {
@@ -46,8 +48,12 @@ export function filePickerAvailable(): boolean {
   return savePicker() !== undefined;
 }
 
-/** A sink gathering chunks into FLUSH_BYTES writes to `writer`. */
-function bufferedSink(
+/**
+ * A sink gathering chunks into FLUSH_BYTES writes to `writer`. Writes run in the background, one after
+ * another, so the export keeps handing batches to the workers while the disk works; `write` waits only
+ * when more than MAX_QUEUED_BYTES are waiting for the disk.
+ */
+export function bufferedSink(
   destination: ExportDestination,
   fileName: string,
   writer: FileWriter,
@@ -57,8 +63,13 @@ function bufferedSink(
   let chunks: Uint8Array[] = [];
   let pending = 0;
   let total = 0;
+  let queued = 0;
+  let writing: Promise<void> = Promise.resolve();
+  /** Wakes the `write` waiting for the disk to catch up (one at a time: the zip writer awaits each). */
+  let wake: (() => void) | null = null;
+  let failure: unknown = null;
   let state: 'open' | 'committed' | 'discarded' = 'open';
-  const flush = async () => {
+  const flush = () => {
     if (pending === 0) return;
     const block = new Uint8Array(pending);
     let at = 0;
@@ -68,7 +79,24 @@ function bufferedSink(
     }
     chunks = [];
     pending = 0;
-    await writer.write(block);
+    const size = block.length; // the writer may transfer (detach) the block
+    queued += size;
+    writing = writing.then(async () => {
+      try {
+        if (failure === null) await writer.write(block);
+      } catch (e) {
+        failure = e;
+      } finally {
+        queued -= size;
+        if (wake !== null && (queued <= MAX_QUEUED_BYTES || failure !== null)) {
+          wake();
+          wake = null;
+        }
+      }
+    });
+  };
+  const check = () => {
+    if (failure !== null) throw failure;
   };
   return {
     destination,
@@ -78,13 +106,20 @@ function bufferedSink(
     },
     async write(chunk) {
       if (state !== 'open') throw new Error(`${fileName}: write after the archive was closed`);
+      check();
       chunks.push(chunk);
       pending += chunk.length;
       total += chunk.length;
-      if (pending >= FLUSH_BYTES) await flush();
+      if (pending >= FLUSH_BYTES) flush();
+      if (queued > MAX_QUEUED_BYTES) {
+        await new Promise<void>((resolve) => (wake = resolve));
+        check();
+      }
     },
     async commit() {
-      await flush();
+      flush();
+      await writing;
+      check();
       await writer.close();
       state = 'committed';
       return finish();
@@ -93,6 +128,8 @@ function bufferedSink(
       if (state === 'discarded') return;
       chunks = [];
       pending = 0;
+      failure ??= new Error('discarded');
+      await writing;
       if (state === 'open') await writer.abort().catch(() => {});
       state = 'discarded';
       await cleanUp().catch(() => {});

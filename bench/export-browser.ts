@@ -1,0 +1,203 @@
+/**
+ * In-browser export benchmark: builds the studio (`vite build`), serves it with `vite preview` on a free
+ * port and drives Debian's Chromium with Playwright. The Dataset builder exports N nsr records (10 s at
+ * 500 Hz, npy) with all its workers (one per core, at most 8) into a picked file; the picker is stubbed
+ * to return a file of the origin-private file system, so the archive is streamed through the same
+ * `FileSystemWritableFileStream` as a real picked file, without a dialog. Each round's rate is the page's
+ * own measurement (`window.__pqrst.dataset.getLastExport()`: sink opened to archive closed). Interleaved
+ * with the exports, the same rows are encoded (synthesis + CRC, no archive) by as many export workers
+ * driven straight from the page: the baseline the archive must not slow down.
+ *
+ * Run: `npx tsx bench/export-browser.ts [--records 10000] [--rounds 3]` or `npm run bench
+ * export-browser`. Prints one JSON line on stdout: {"bench":"export","where":"browser","format":"npy",
+ * "records":N,"workers":W,"recordsPerSec":…,"encodeRecordsPerSec":…,"exportToEncode":…}; logs go to
+ * stderr.
+ */
+import { createServer } from 'node:net';
+import { loadavg } from 'node:os';
+import { chromium, type Page } from '@playwright/test';
+import { build, preview } from 'vite';
+import { defaultBatchRows, planBatches, totalRows } from '../src/dataset/recipe-rows.ts';
+import type { SyntheticRecipe } from '../src/dataset/recipe.ts';
+import type {} from '../src/types/pqrst-dataset-test-api.d.ts';
+
+const OUT_DIR = 'node_modules/.cache/pqrst-bench-export';
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
+
+function log(message: string): void {
+  process.stderr.write(`[export-browser] ${message}\n`);
+}
+
+function argValue(name: string, fallback: number): number {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? Number(process.argv[i + 1]) : fallback;
+}
+
+/** A TCP port that was free a moment ago. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+function median(values: number[]): number {
+  const s = [...values].sort((a, b) => a - b);
+  const mid = s.length >> 1;
+  return s.length % 2 === 1 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
+}
+
+/** Records per second of encoding `batches` with `workers` export workers started from the page. */
+function encodeRate(
+  page: Page,
+  workerUrl: string,
+  recipe: SyntheticRecipe,
+  batches: { start: number; end: number }[],
+  workers: number,
+): Promise<number> {
+  return page.evaluate(
+    async ({ workerUrl, recipe, batches, workers }) => {
+      const pool = Array.from({ length: workers }, () => new Worker(workerUrl, { type: 'module' }));
+      // Each worker answers its batches in order; no named helpers here (the bundler would wrap them).
+      const run: ((start: number, end: number) => Promise<void>)[] = pool.map((w) => {
+        w.postMessage({ type: 'init', recipe });
+        return (start, end) =>
+          new Promise<void>((resolve, reject) => {
+            w.onmessage = (e: MessageEvent<{ type: string; message?: string }>) =>
+              e.data.type === 'batch' ? resolve() : reject(new Error(e.data.message));
+            w.postMessage({ type: 'batch', id: start, start, end });
+          });
+      });
+      await Promise.all(run.map((go, i) => go(i, i + 1))); // warm-up, not timed
+      let next = 0;
+      let rows = 0;
+      const t0 = performance.now();
+      await Promise.all(
+        run.map(async (go) => {
+          while (next < batches.length) {
+            const b = batches[next++];
+            await go(b.start, b.end);
+            rows += b.end - b.start;
+          }
+        }),
+      );
+      const seconds = (performance.now() - t0) / 1000;
+      pool.forEach((w) => w.terminate());
+      return rows / seconds;
+    },
+    { workerUrl, recipe, batches, workers },
+  );
+}
+
+async function main(): Promise<void> {
+  const records = argValue('--records', 10_000);
+  const rounds = argValue('--rounds', 3);
+  log('building with vite…');
+  await build({ logLevel: 'silent', build: { outDir: OUT_DIR, emptyOutDir: true } });
+  const port = await freePort();
+  const server = await preview({
+    logLevel: 'silent',
+    build: { outDir: OUT_DIR },
+    preview: { host: '127.0.0.1', port, strictPort: true, open: false },
+  });
+  const url = `http://127.0.0.1:${port}/`;
+  log(`serving ${url}`);
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: CHROMIUM_ARGS,
+  });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    page.on('pageerror', (err) => log(`page error: ${err.message}`));
+    const workerUrls = new Set<string>();
+    page.on('worker', (w) => workerUrls.add(w.url()));
+    await page.addInitScript(() => {
+      (window as unknown as { showSaveFilePicker: unknown }).showSaveFilePicker = async (options: {
+        suggestedName: string;
+      }) => {
+        const root = await navigator.storage.getDirectory();
+        const dir = await root.getDirectoryHandle('bench', { create: true });
+        return dir.getFileHandle(options.suggestedName, { create: true });
+      };
+    });
+    await page.goto(url);
+    await page.waitForFunction(() => window.__pqrst?.dataset !== undefined, null, { timeout: 60_000 });
+    const panel = page.getByRole('region', { name: 'Build a synthetic dataset' });
+    for (const c of ['af', 'afl', 'pvc', 'wpw']) {
+      await panel.getByRole('checkbox', { name: `Include ${c}`, exact: true }).uncheck();
+    }
+    await panel.getByRole('checkbox', { name: 'Include nsr', exact: true }).check();
+    await panel.getByRole('textbox', { name: 'Records of nsr', exact: true }).fill(String(records));
+    await panel.getByRole('combobox', { name: 'Output format' }).selectOption('npy');
+    await panel.getByRole('radio', { name: /a file you choose/ }).check();
+    await page.evaluate(() => window.__pqrst.dataset!.whenIdle());
+    const recipe = await page.evaluate(() => window.__pqrst.dataset!.getRecipe());
+    if (!recipe || totalRows(recipe) !== records) throw new Error('the builder did not take the recipe');
+    const workerUrl = [...workerUrls].find((u) => u.includes('export.worker'));
+    if (!workerUrl) throw new Error('no export worker was seen');
+    const batches = planBatches({ start: 0, end: records }, defaultBatchRows(recipe));
+
+    const exportRates: number[] = [];
+    const encodeRates: number[] = [];
+    let workers = 0;
+    for (let r = 0; r < rounds; r++) {
+      await panel.getByRole('button', { name: 'Export dataset (.zip)' }).click();
+      // The click has put the builder in its 'opening' phase: idle again means this export ended.
+      await page.evaluate(() => window.__pqrst.dataset!.whenIdle());
+      const facts = await page.evaluate(() => window.__pqrst.dataset!.getLastExport()!);
+      if (facts.phase !== 'done') throw new Error(`export ${facts.phase}: ${facts.error}`);
+      if (facts.archiveBytes !== facts.estimatedBytes) {
+        throw new Error(`archive ${facts.archiveBytes} bytes, expected ${facts.estimatedBytes}`);
+      }
+      workers = facts.workers;
+      exportRates.push(facts.recordsPerSec);
+      await page.evaluate(async () => {
+        const root = await navigator.storage.getDirectory();
+        await root.removeEntry('bench', { recursive: true });
+      });
+      encodeRates.push(await encodeRate(page, workerUrl, recipe, batches, workers));
+      log(
+        `round ${r + 1}: export ${facts.recordsPerSec.toFixed(0)} records/s (${(facts.durationMs / 1000).toFixed(1)} s, ` +
+          `${(facts.archiveBytes! / 1e6).toFixed(0)} MB), encode only ${encodeRates[r].toFixed(0)} records/s`,
+      );
+    }
+    log(`load average (1 min) ${loadavg()[0].toFixed(2)}`);
+    const exportMedian = median(exportRates);
+    const encodeMedian = median(encodeRates);
+    const result = {
+      bench: 'export',
+      where: 'browser',
+      format: 'npy',
+      records,
+      seconds: recipe.durationS,
+      fsHz: recipe.fsHz,
+      destination: 'picked file (OPFS)',
+      workers,
+      rounds,
+      recordsPerSec: Math.round(exportMedian),
+      encodeRecordsPerSec: Math.round(encodeMedian),
+      exportToEncode: Math.round((exportMedian / encodeMedian) * 100) / 100,
+    };
+    process.stdout.write(`${JSON.stringify(result)}\n`);
+  } finally {
+    await browser.close();
+    await new Promise<void>((resolve) => server.httpServer.close(() => resolve()));
+  }
+}
+
+main().catch((err: unknown) => {
+  log(`failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+  process.exit(1);
+});

@@ -1,0 +1,103 @@
+// The studio's archive sink (src/app/dataset-sink.ts) with a slow disk that takes over each block's
+// buffer, as the writer worker does: every byte arrives once and in order, the bytes waiting for the
+// disk stay bounded, a failed write is reported instead of hanging, and discard aborts and cleans up.
+import { describe, expect, it } from 'vitest';
+import { bufferedSink, FLUSH_BYTES, MAX_QUEUED_BYTES } from '../../src/app/dataset-sink.ts';
+import type { FileWriter } from '../../src/app/dataset-file-writer.ts';
+import { crc32 } from '../../src/io/crc32.ts';
+
+const MIB = 1 << 20;
+
+/** A disk taking `delayMs` per write, which detaches the buffers it is given (a transfer). */
+function slowDisk(delayMs: number, failAt = -1) {
+  const disk = { crc: 0, bytes: 0, writes: 0, closed: false, aborted: false };
+  const writer: FileWriter = {
+    async write(block) {
+      if (disk.writes++ === failAt) throw new Error('disk full');
+      disk.crc = crc32(block, disk.crc);
+      disk.bytes += block.length;
+      structuredClone(block, { transfer: [block.buffer as ArrayBuffer] }); // now detached
+      await new Promise((r) => setTimeout(r, delayMs));
+    },
+    async close() {
+      disk.closed = true;
+    },
+    async abort() {
+      disk.aborted = true;
+    },
+  };
+  return { disk, writer };
+}
+
+function chunk(i: number, size: number): Uint8Array {
+  const c = new Uint8Array(size);
+  for (let k = 0; k < size; k += 4096) c[k] = (i * 7 + k) & 0xff;
+  return c;
+}
+
+describe('the archive sink', () => {
+  it('writes every byte in order while holding a bounded amount in memory', async () => {
+    const { disk, writer } = slowDisk(5);
+    let cleaned = false;
+    const sink = bufferedSink(
+      'download',
+      'a.zip',
+      writer,
+      async () => null,
+      async () => void (cleaned = true),
+    );
+    let crc = 0;
+    let handed = 0;
+    let maxHeld = 0;
+    for (let i = 0; i < 260; i++) {
+      const c = chunk(i, i % 3 === 0 ? MIB + 17 : 300_000);
+      crc = crc32(c, crc);
+      handed += c.length;
+      await sink.write(c);
+      maxHeld = Math.max(maxHeld, handed - disk.bytes);
+    }
+    await sink.commit();
+    expect(disk.closed).toBe(true);
+    expect(disk.bytes).toBe(handed);
+    expect(sink.bytesWritten).toBe(handed);
+    expect(disk.crc).toBe(crc);
+    expect(handed).toBeGreaterThan(3 * MAX_QUEUED_BYTES);
+    expect(maxHeld).toBeLessThanOrEqual(MAX_QUEUED_BYTES + FLUSH_BYTES + 2 * MIB);
+    expect(cleaned).toBe(false);
+  });
+
+  it('reports a failed write on the next call instead of waiting for ever', async () => {
+    const { disk, writer } = slowDisk(1, 2);
+    const sink = bufferedSink(
+      'file',
+      'b.zip',
+      writer,
+      async () => null,
+      async () => {},
+    );
+    const run = async () => {
+      for (let i = 0; i < 40; i++) await sink.write(chunk(i, 2 * MIB));
+      await sink.commit();
+    };
+    await expect(run()).rejects.toThrow('disk full');
+    expect(disk.closed).toBe(false);
+    await sink.discard();
+    expect(disk.aborted).toBe(true);
+  });
+
+  it('discard aborts the file and removes the temporary one', async () => {
+    const { disk, writer } = slowDisk(1);
+    let cleaned = false;
+    const sink = bufferedSink(
+      'download',
+      'c.zip',
+      writer,
+      async () => null,
+      async () => void (cleaned = true),
+    );
+    for (let i = 0; i < 10; i++) await sink.write(chunk(i, MIB));
+    await sink.discard();
+    expect([disk.aborted, disk.closed, cleaned]).toEqual([true, false, true]);
+    await expect(sink.write(chunk(0, 10))).rejects.toThrow('write after the archive was closed');
+  });
+});
