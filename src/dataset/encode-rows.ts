@@ -128,17 +128,21 @@ export function encodeRows(
   const count = (end - start) * n;
   const reuse = options.buffer !== undefined && options.buffer.byteLength >= count * 4;
   const samples = reuse ? new Float32Array(options.buffer!, 0, count) : new Float32Array(count);
+  const bytes = new Uint8Array(samples.buffer, 0, count * 4);
+  let crc = 0;
   for (let row = start; row < end; row++) {
     signal?.throwIfAborted();
     const { params } = rowParams(recipe, row);
-    synthesize(params, { out: samples.subarray((row - start) * n, (row - start + 1) * n) });
+    const out = samples.subarray((row - start) * n, (row - start + 1) * n);
+    synthesize(params, { out });
+    if (!LITTLE_ENDIAN_HOST) {
+      const view = new DataView(out.buffer, out.byteOffset, n * 4);
+      for (let i = 0; i < n; i++) view.setFloat32(i * 4, out[i], true);
+    }
+    // The CRC continues row by row while the row is still in cache.
+    if (withCrc) crc = crc32(bytes.subarray((row - start) * n * 4, (row - start + 1) * n * 4), crc);
   }
-  if (!LITTLE_ENDIAN_HOST) {
-    const view = new DataView(samples.buffer);
-    for (let i = 0; i < samples.length; i++) view.setFloat32(i * 4, samples[i], true);
-  }
-  const data = new Uint8Array(samples.buffer, 0, count * 4);
-  return { kind: 'npy', start, end, data, crc32: withCrc ? crc32(data) : 0 };
+  return { kind: 'npy', start, end, data: bytes, crc32: crc };
 }
 
 /** The buffers of a batch, for `postMessage(batch, transferables(batch))`. */
