@@ -6,6 +6,8 @@ import { maxOf } from './strip-peaks.ts';
 const MAX_TABS = 300;
 
 test('Tab reaches the R amplitude slider and ArrowUp moves it and the plot', async ({ studio, page }) => {
+  // Up to MAX_TABS key presses, each followed by a focus check: slow on a loaded 2-core machine.
+  test.setTimeout(240_000);
   await studio.open();
   await studio.makeRPeaksExact();
   // Start from the top of a freshly loaded page (the settings above come back from the link).
