@@ -4,9 +4,10 @@
  * 500 Hz, npy) with all its workers (one per core, at most 8) into a picked file; the picker is stubbed
  * to return a file of the origin-private file system, so the archive is streamed through the same
  * `FileSystemWritableFileStream` as a real picked file, without a dialog. Each round's rate is the page's
- * own measurement (`window.__pqrst.dataset.getLastExport()`: sink opened to archive closed). Interleaved
- * with the exports, the same rows are encoded (synthesis + CRC, no archive) by as many export workers
- * driven straight from the page: the baseline the archive must not slow down.
+ * own measurement (`window.__pqrst.dataset.getLastExport()`: sink opened to archive closed, starting the
+ * workers included). Interleaved with the exports, the same rows are encoded (synthesis + CRC, no
+ * archive) by as many export workers driven straight from the page, timed the same way (from starting
+ * the workers): the baseline the archive must not slow down.
  *
  * Run: `npx tsx bench/export-browser.ts [--records 10000] [--rounds 3]` or `npm run bench
  * export-browser`. Prints one JSON line on stdout: {"bench":"export","where":"browser","format":"npy",
@@ -69,6 +70,8 @@ function encodeRate(
 ): Promise<number> {
   return page.evaluate(
     async ({ workerUrl, recipe, batches, workers }) => {
+      // Timed like the export: from starting the workers (module load and JIT warm-up included).
+      const t0 = performance.now();
       const pool = Array.from({ length: workers }, () => new Worker(workerUrl, { type: 'module' }));
       // Each worker answers its batches in order; no named helpers here (the bundler would wrap them).
       const run: ((start: number, end: number) => Promise<void>)[] = pool.map((w) => {
@@ -80,10 +83,8 @@ function encodeRate(
             w.postMessage({ type: 'batch', id: start, start, end });
           });
       });
-      await Promise.all(run.map((go, i) => go(i, i + 1))); // warm-up, not timed
       let next = 0;
       let rows = 0;
-      const t0 = performance.now();
       await Promise.all(
         run.map(async (go) => {
           while (next < batches.length) {

@@ -12,7 +12,7 @@ import { ExportPool, exportWorkerCount } from './dataset-pool.ts';
 import { openStorageSink, pickFileSink, type ArchiveSink, type ExportDestination } from './dataset-sink.ts';
 
 /** Least time between two progress updates of the store, ms. */
-const PROGRESS_EVERY_MS = 100;
+const PROGRESS_EVERY_MS = 250;
 
 let controller: AbortController | null = null;
 let pool: ExportPool | null = null;

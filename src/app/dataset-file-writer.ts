@@ -1,7 +1,7 @@
 /**
  * Appending bytes to a file on disk from the page: a `FileSystemWritableFileStream` (a file the user
- * picked, or the origin-private file system), or a sync access handle in a writer worker where the
- * browser has no `createWritable` in its private file system. A writable stream writes into a swap
+ * picked), or, in the origin-private file system, a sync access handle in a writer worker (cheaper for
+ * the browser than a stream, and the only way where the page has no `createWritable` there). A writable stream writes into a swap
  * file that replaces the target only on `close`; `abort` drops it and leaves the target untouched.
  */
 import type { WriterReply, WriterRequest } from '../workers/export-writer-protocol.ts';
@@ -46,7 +46,12 @@ export async function syncHandleWriter(folder: string, name: string): Promise<Fi
       waiting.push({ resolve, reject });
       worker.postMessage(request, transfer);
     });
-  await call({ type: 'open', folder, name });
+  try {
+    await call({ type: 'open', folder, name });
+  } catch (e) {
+    worker.terminate();
+    throw e;
+  }
   return {
     write: (bytes) => {
       const whole = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength;

@@ -49,8 +49,8 @@ export function filePickerAvailable(): boolean {
 }
 
 /**
- * A sink gathering chunks into FLUSH_BYTES writes to `writer`. Writes run in the background, one after
- * another, so the export keeps handing batches to the workers while the disk works; `write` waits only
+ * A sink gathering chunks into FLUSH_BYTES writes to `writer` (it copies them: a chunk may be reused by
+ * its owner once `write` resolved). Writes run in the background, one after another, so the export keeps handing batches to the workers while the disk works; `write` waits only
  * when more than MAX_QUEUED_BYTES are waiting for the disk.
  */
 export function bufferedSink(
@@ -60,8 +60,10 @@ export function bufferedSink(
   finish: () => Promise<File | null>,
   cleanUp: () => Promise<void>,
 ): ArchiveSink {
-  let chunks: Uint8Array[] = [];
-  let pending = 0;
+  // Chunks are copied into a FLUSH_BYTES stage at once (the zip writer's caller may reuse a chunk as
+  // soon as its write resolved); a full stage goes to the disk as one block and a new stage begins.
+  let stage = new Uint8Array(FLUSH_BYTES);
+  let fill = 0;
   let total = 0;
   let queued = 0;
   let writing: Promise<void> = Promise.resolve();
@@ -70,15 +72,10 @@ export function bufferedSink(
   let failure: unknown = null;
   let state: 'open' | 'committed' | 'discarded' = 'open';
   const flush = () => {
-    if (pending === 0) return;
-    const block = new Uint8Array(pending);
-    let at = 0;
-    for (const c of chunks) {
-      block.set(c, at);
-      at += c.length;
-    }
-    chunks = [];
-    pending = 0;
+    if (fill === 0) return;
+    const block = fill === stage.length ? stage : stage.slice(0, fill);
+    stage = new Uint8Array(FLUSH_BYTES);
+    fill = 0;
     const size = block.length; // the writer may transfer (detach) the block
     queued += size;
     writing = writing.then(async () => {
@@ -107,10 +104,14 @@ export function bufferedSink(
     async write(chunk) {
       if (state !== 'open') throw new Error(`${fileName}: write after the archive was closed`);
       check();
-      chunks.push(chunk);
-      pending += chunk.length;
+      for (let at = 0; at < chunk.length;) {
+        const n = Math.min(stage.length - fill, chunk.length - at);
+        stage.set(chunk.subarray(at, at + n), fill);
+        fill += n;
+        at += n;
+        if (fill === stage.length) flush();
+      }
       total += chunk.length;
-      if (pending >= FLUSH_BYTES) flush();
       if (queued > MAX_QUEUED_BYTES) {
         await new Promise<void>((resolve) => (wake = resolve));
         check();
@@ -126,8 +127,7 @@ export function bufferedSink(
     },
     async discard() {
       if (state === 'discarded') return;
-      chunks = [];
-      pending = 0;
+      fill = 0;
       failure ??= new Error('discarded');
       await writing;
       if (state === 'open') await writer.abort().catch(() => {});
@@ -177,7 +177,8 @@ export async function clearStoredArchives(): Promise<void> {
 }
 
 /**
- * A sink into `fileName + PARTIAL_SUFFIX` in the origin-private file system; `commit` renames it to
+ * A sink into `fileName + PARTIAL_SUFFIX` in the origin-private file system (written by a worker through
+ * a sync access handle, else through a writable stream); `commit` renames it to
  * `fileName` where the browser can and returns it for download. Earlier archives there are removed.
  */
 export async function openStorageSink(fileName: string): Promise<ArchiveSink> {
@@ -188,10 +189,16 @@ export async function openStorageSink(fileName: string): Promise<ArchiveSink> {
   const folder = await storageFolder();
   const partial = fileName + PARTIAL_SUFFIX;
   const handle = await folder.getFileHandle(partial, { create: true });
-  const writer =
-    typeof handle.createWritable === 'function'
-      ? streamWriter(await handle.createWritable({ keepExistingData: false }))
-      : await syncHandleWriter(STORAGE_FOLDER, partial);
+  // A sync access handle in a writer worker first: its writes cost the browser a fraction of what a
+  // writable stream's do (measured: about 23 ms of browser-process CPU per MB for the stream, a third
+  // less export speed on 2 cores); the stream where the browser has no sync handles.
+  let writer: FileWriter;
+  try {
+    writer = await syncHandleWriter(STORAGE_FOLDER, partial);
+  } catch (e) {
+    if (typeof handle.createWritable !== 'function') throw e;
+    writer = streamWriter(await handle.createWritable({ keepExistingData: false }));
+  }
   return bufferedSink(
     'download',
     fileName,

@@ -29,14 +29,15 @@ function slowDisk(delayMs: number, failAt = -1) {
   return { disk, writer };
 }
 
-function chunk(i: number, size: number): Uint8Array {
-  const c = new Uint8Array(size);
-  for (let k = 0; k < size; k += 4096) c[k] = (i * 7 + k) & 0xff;
+/** Chunk `i` of `size` bytes, written into `into` when given (a reused buffer) or a new one. */
+function chunk(i: number, size: number, into?: Uint8Array): Uint8Array {
+  const c = into ? into.subarray(0, size) : new Uint8Array(size);
+  for (let k = 0; k < size; k += 4096) c.fill((i * 7 + k) & 0xff, k, Math.min(size, k + 4096));
   return c;
 }
 
 describe('the archive sink', () => {
-  it('writes every byte in order while holding a bounded amount in memory', async () => {
+  it('writes every byte in order, holding a bounded amount, with each chunk reused by its owner', async () => {
     const { disk, writer } = slowDisk(5);
     let cleaned = false;
     const sink = bufferedSink(
@@ -49,8 +50,9 @@ describe('the archive sink', () => {
     let crc = 0;
     let handed = 0;
     let maxHeld = 0;
+    const reused = new Uint8Array(MIB + 17); // refilled as soon as each write resolved
     for (let i = 0; i < 260; i++) {
-      const c = chunk(i, i % 3 === 0 ? MIB + 17 : 300_000);
+      const c = chunk(i, i % 3 === 0 ? MIB + 17 : 300_000, reused);
       crc = crc32(c, crc);
       handed += c.length;
       await sink.write(c);
