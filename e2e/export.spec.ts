@@ -399,4 +399,29 @@ test.describe('the Dataset builder', () => {
     unzipTest(zipPath);
     expect(workers.filter((url) => url.includes('export-writer.worker'))).toHaveLength(1);
   });
+  for (const [output, counts, seconds] of [
+    ['npy', { nsr: 500, af: 300 }, '10'],
+    ['wfdb', { pvc: 700, wpw: 500 }, '2'],
+  ] as const) {
+    test(`a larger ${output} dataset (many batches, buffers reused by the workers) equals the CLI's`, async ({
+      studio,
+      page,
+    }) => {
+      await studio.open();
+      const panel = panelOf(page);
+      await chooseClasses(panel, counts);
+      await panel.getByRole('textbox', { name: 'Duration of each record (s)' }).fill(seconds);
+      await panel.getByRole('combobox', { name: 'Output format' }).selectOption(output);
+      await whenDatasetIdle(page);
+      const zipPath = await exportToDownload(page, panel, `large-${output}-browser.zip`);
+      const facts = await page.evaluate(() => window.__pqrst.dataset!.getLastExport());
+      expect(facts?.rows).toBe(Object.values(counts).reduce((a, b) => a + b, 0));
+      const node = cliArchive(
+        await recipeFile(page, `large-${output}-recipe.json`),
+        `large-${output}-cli.zip`,
+      );
+      expect(readFileSync(zipPath).equals(node)).toBe(true);
+      unzipTest(zipPath);
+    });
+  }
 });

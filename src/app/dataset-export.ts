@@ -123,7 +123,9 @@ async function run(recipe: SyntheticRecipe, sink: ArchiveSink): Promise<void> {
     let lastMs = 0;
     const summary = await exportDatasetZip(recipe, sink, {
       runBatch: (range) => runner.runBatch(range),
-      inFlight: 2 * workers,
+      // The sink has copied a batch's bytes when its writes resolved: its buffer can be refilled.
+      onBatchWritten: (batch) => runner.recycle(batch),
+      inFlight: 3 * workers,
       signal,
       onProgress(doneRows, totalRows) {
         const nowMs = performance.now();

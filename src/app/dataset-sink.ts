@@ -15,7 +15,7 @@ export type ExportDestination = 'file' | 'download';
 export const STORAGE_FOLDER = 'pqrst-exports';
 /** Suffix of an archive still being written there. */
 export const PARTIAL_SUFFIX = '.partial';
-/** Bytes gathered before one write. */
+/** Bytes gathered before one write, unless the writer prefers another size. */
 export const FLUSH_BYTES = 4 << 20;
 /** Most bytes waiting for the disk before `write` waits. */
 export const MAX_QUEUED_BYTES = 32 << 20;
@@ -49,7 +49,7 @@ export function filePickerAvailable(): boolean {
 }
 
 /**
- * A sink gathering chunks into FLUSH_BYTES writes to `writer` (it copies them: a chunk may be reused by
+ * A sink gathering chunks into blocks of FLUSH_BYTES (or the writer's size) written to `writer` (it copies them: a chunk may be reused by
  * its owner once `write` resolved). Writes run in the background, one after another, so the export keeps handing batches to the workers while the disk works; `write` waits only
  * when more than MAX_QUEUED_BYTES are waiting for the disk.
  */
@@ -60,9 +60,10 @@ export function bufferedSink(
   finish: () => Promise<File | null>,
   cleanUp: () => Promise<void>,
 ): ArchiveSink {
-  // Chunks are copied into a FLUSH_BYTES stage at once (the zip writer's caller may reuse a chunk as
-  // soon as its write resolved); a full stage goes to the disk as one block and a new stage begins.
-  let stage = new Uint8Array(FLUSH_BYTES);
+  // Chunks are copied into a stage at once (the zip writer's caller may reuse a chunk as soon as its
+  // write resolved); a full stage goes to the disk as one block and a new stage begins.
+  const blockBytes = writer.blockBytes ?? FLUSH_BYTES;
+  let stage = new Uint8Array(blockBytes);
   let fill = 0;
   let total = 0;
   let queued = 0;
@@ -74,7 +75,7 @@ export function bufferedSink(
   const flush = () => {
     if (fill === 0) return;
     const block = fill === stage.length ? stage : stage.slice(0, fill);
-    stage = new Uint8Array(FLUSH_BYTES);
+    stage = new Uint8Array(blockBytes);
     fill = 0;
     const size = block.length; // the writer may transfer (detach) the block
     queued += size;

@@ -2,8 +2,9 @@
  * Messages of the dataset export worker (`export.worker.ts`). Pure types.
  *
  * Export: the main thread starts one worker per core, sends each an `ExportInit` with the recipe, then
- * `ExportBatchRequest`s; each batch is answered exactly once with an `ExportBatchResult` (the rows'
- * encoded bytes and their CRC-32s, buffers transferred) or an `ExportWorkerError`. Preview: one long-lived
+ * `ExportBatchRequest`s (up to two queued per worker, each perhaps with a buffer to refill); each batch
+ * is answered exactly once, in the order received, with an `ExportBatchResult` (the rows' encoded bytes
+ * and their CRC-32s, buffers transferred) or an `ExportWorkerError`. Preview: one long-lived
  * worker answers `PreviewRequest`s with a `PreviewResult`; a request replaced by a newer one before it
  * ran is answered `preview-dropped`.
  */
@@ -23,6 +24,8 @@ export interface ExportBatchRequest {
   id: number;
   start: number;
   end: number;
+  /** A written batch's buffer to refill (transferred), when one is free. */
+  buffer?: ArrayBuffer;
 }
 
 /** Sample records of each class and the expected archive size of `recipe`. */

@@ -43,7 +43,8 @@ self.onmessage = (event: MessageEvent<ExportWorkerRequest>) => {
     case 'batch':
       try {
         if (!recipe) throw new Error('batch before init');
-        const batch = encodeRows(recipe, { start: request.start, end: request.end });
+        const range = { start: request.start, end: request.end };
+        const batch = encodeRows(recipe, range, { buffer: request.buffer });
         send({ type: 'batch', id: request.id, batch }, batchTransferables(batch));
       } catch (e) {
         send({ type: 'error', id: request.id, kind: 'batch', message: message(e) });

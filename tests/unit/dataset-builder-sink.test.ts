@@ -3,7 +3,7 @@
 // disk stay bounded, a failed write is reported instead of hanging, and discard aborts and cleans up.
 import { describe, expect, it } from 'vitest';
 import { bufferedSink, FLUSH_BYTES, MAX_QUEUED_BYTES } from '../../src/app/dataset-sink.ts';
-import type { FileWriter } from '../../src/app/dataset-file-writer.ts';
+import { streamWriter, type FileWriter } from '../../src/app/dataset-file-writer.ts';
 import { crc32 } from '../../src/io/crc32.ts';
 
 const MIB = 1 << 20;
@@ -101,5 +101,41 @@ describe('the archive sink', () => {
     await sink.discard();
     expect([disk.aborted, disk.closed, cleaned]).toEqual([true, false, true]);
     await expect(sink.write(chunk(0, 10))).rejects.toThrow('write after the archive was closed');
+  });
+
+  it('keeps two writes queued in a writable stream, in order, and reports a failed one', async () => {
+    const log: string[] = [];
+    const finish: (() => void)[] = [];
+    let fail = false;
+    const stream = {
+      write: (bytes: Uint8Array) =>
+        new Promise<void>((resolve, reject) => {
+          log.push(`start ${bytes[0]}`);
+          finish.push(() => (fail && bytes[0] === 3 ? reject(new Error('disk full')) : resolve()));
+        }),
+      close: async () => void log.push('close'),
+      abort: async () => void log.push('abort'),
+    };
+    const writer = streamWriter(stream as unknown as FileSystemWritableFileStream);
+    expect(writer.blockBytes).toBe(16 * MIB);
+    let first = false;
+    await writer.write(Uint8Array.of(1)).then(() => (first = true)); // nothing before it
+    const second = writer.write(Uint8Array.of(2)); // waits for write 1
+    expect(log).toEqual(['start 1', 'start 2']); // both handed to the stream at once
+    await Promise.resolve();
+    let secondDone = false;
+    void second.then(() => (secondDone = true));
+    await new Promise((r) => setTimeout(r, 5));
+    expect([first, secondDone]).toEqual([true, false]);
+    finish.shift()!();
+    await second;
+    fail = true;
+    const third = writer.write(Uint8Array.of(3));
+    finish.shift()!(); // write 2 done: the third call resolves
+    await third;
+    const closing = writer.close();
+    finish.shift()!(); // write 3 fails: close reports it and does not close
+    await expect(closing).rejects.toThrow('disk full');
+    expect(log).toEqual(['start 1', 'start 2', 'start 3']);
   });
 });
