@@ -35,7 +35,8 @@ export function DatasetPanel() {
   const checked = useMemo(() => currentRecipe({ form, loaded }), [form, loaded]);
   const fromFile = loaded !== null && sameForm(form, loaded.form);
   const stale = useMemo(
-    () => checked.recipe !== null && previewKey !== recipeJson(checked.recipe),
+    // Dimmed while it shows earlier choices (being recomputed, or the form has an error).
+    () => checked.recipe === null || previewKey !== recipeJson(checked.recipe),
     [checked, previewKey],
   );
 
