@@ -101,10 +101,12 @@ export async function fitModel(
     for (let epoch = 1; epoch <= s.epochs; epoch++) {
       const t0 = nowMs();
       let lastYield = t0;
+      let pausedMs = 0;
       shuffleInPlace(order, rng);
       let lossSum = 0;
       for (let from = 0; from < trainSet.n; from += batch.capacity) {
         options.signal?.throwIfAborted();
+        if (options.pauseGate) pausedMs += await options.pauseGate.wait(options.signal);
         const count = Math.min(batch.capacity, trainSet.n - from);
         batch.fill(xTrain, trainSet.y, order, from, count, classWeights, augment, rng);
         lossSum += (await trainStep(model, optimizer, variables, batch, count)) * count;
@@ -114,7 +116,7 @@ export async function fitModel(
           lastYield = nowMs();
         }
       }
-      const trainMs = nowMs() - t0;
+      const trainMs = nowMs() - t0 - pausedMs;
       const probs = await predictProbabilities(model, xVal, validation.n, L, spec.nClasses, options.signal);
       const val = lossAndAccuracy(probs, validation.y, validation.n, spec.nClasses, classWeights);
       // Without validation examples, the last epoch is kept.
@@ -130,7 +132,7 @@ export async function fitModel(
         valLoss: val.loss,
         valAccuracy: val.accuracy,
         samplesPerSec: (trainSet.n / Math.max(trainMs, 1e-3)) * 1000,
-        epochMs: nowMs() - t0,
+        epochMs: nowMs() - t0 - pausedMs,
       };
       history.push(log);
       options.onEpoch?.(log);

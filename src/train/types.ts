@@ -85,6 +85,8 @@ export interface FitOptions {
   onEpoch?: (log: EpochLog) => void;
   /** Called between batches with the fraction of the run done, for progress bars. */
   onProgress?: (fraction: number) => void;
+  /** Waited on before every batch: a closed gate pauses the fit where it is (see `PauseGate`). */
+  pauseGate?: { wait(signal?: AbortSignalLike): Promise<number> };
 }
 
 /** The result of `Trainer.fit`: the model with the best validation loss and the per-epoch history. */

@@ -73,6 +73,9 @@ export type ExperimentRequest =
       done: RunResult[];
     }
   | { type: 'cancel'; id: number }
+  /** Hold the run `id` before its next batch (its model and place are kept), and let it go on. */
+  | { type: 'pause'; id: number }
+  | { type: 'resume'; id: number }
   | { type: 'save'; id: number; modelId: number; name: string }
   | { type: 'download'; id: number; modelId: number; name: string }
   /** A model from IndexedDB (`name` without the scheme) or from files (model.json + weights). */

@@ -21,6 +21,7 @@ import { sourceFromRecipe, type SyntheticSource } from '../train/experiment/synt
 import type { AbortSignalLike } from '../core/abort.ts';
 import type { ModelProvenance, SyntheticChoice } from './experiment-protocol.ts';
 import type { KeepingTrainer } from './experiment-keep.ts';
+import type { PauseGate } from '../train/pause-gate.ts';
 
 /** SHA-256 (hex) of `parts` hashed in order, strings as UTF-8. */
 export async function sha256Hex(parts: readonly (string | Uint8Array)[]): Promise<string> {
@@ -63,6 +64,8 @@ export interface RunInWorkerOptions {
   synthetic: SyntheticChoice;
   done: RunResult[];
   signal: AbortSignalLike;
+  /** Pauses the fits between batches while closed. */
+  pauseGate?: PauseGate;
   onProgress(p: ExperimentProgress): void;
   onResult(r: RunResult): void;
 }
@@ -78,6 +81,7 @@ export async function runInWorker(trainer: KeepingTrainer, o: RunInWorkerOptions
     provenance,
     synthetic: source,
     signal: o.signal,
+    pauseGate: o.pauseGate,
     done: o.done,
     onProgress: o.onProgress,
     onResult: o.onResult,

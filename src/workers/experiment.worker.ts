@@ -2,10 +2,12 @@
  * Module worker of the Training lab: runs whole experiments (src/train/experiment) on the browser
  * trainer of tf-browser.ts (WebGPU → WebGL → WASM → CPU, the same setup as train.worker.ts), streams
  * progress and each run's result, and keeps models by id: the last one trained in each regime and
- * those loaded, for saving, downloading and evaluating. `cancel` stops a run between batches.
+ * those loaded, for saving, downloading and evaluating. `cancel` stops a run between batches; `pause`
+ * holds it there until `resume`.
  */
 import type { Regime } from '../train/experiment/config.ts';
 import type { RunResult } from '../train/experiment/runs.ts';
+import { PauseGate } from '../train/pause-gate.ts';
 import type { ModelHandle } from '../train/types.ts';
 import { KeepingTrainer } from './experiment-keep.ts';
 import { downloadFiles, evaluateOn, listSaved, loadModel, saveToBrowser } from './experiment-models.ts';
@@ -30,6 +32,7 @@ interface Held {
 let trainer: KeepingTrainer | null = null;
 const held = new Map<number, Held>();
 const running = new Map<number, AbortController>();
+const gates = new Map<number, PauseGate>();
 const cancelled = new Set<number>();
 let nextModelId = 1;
 /** Progress messages at most this often (an epoch end always goes out), ms. */
@@ -69,7 +72,9 @@ async function run(req: Extract<ExperimentRequest, { type: 'run' }>): Promise<vo
   freeRunModels();
   for (const k of t.takeAll()) k.handle.dispose();
   const controller = new AbortController();
+  const gate = new PauseGate();
   running.set(req.id, controller);
+  gates.set(req.id, gate);
   const results: RunResult[] = [...req.done];
   const lastByRegime = new Map<Regime, RunResult>();
   let lastSent = 0;
@@ -81,6 +86,7 @@ async function run(req: Extract<ExperimentRequest, { type: 'run' }>): Promise<vo
       synthetic: req.synthetic,
       done: req.done,
       signal: controller.signal,
+      pauseGate: gate,
       onProgress: (progress) => {
         const now = performance.now();
         if (progress.epoch === undefined && now - lastSent < PROGRESS_EVERY_MS) return;
@@ -114,6 +120,7 @@ async function run(req: Extract<ExperimentRequest, { type: 'run' }>): Promise<vo
     throw e;
   } finally {
     running.delete(req.id);
+    gates.delete(req.id);
   }
 }
 
@@ -136,6 +143,12 @@ async function handle(req: ExperimentRequest): Promise<void> {
     }
     case 'run':
       return run(req);
+    case 'pause':
+      gates.get(req.id)?.pause();
+      return;
+    case 'resume':
+      gates.get(req.id)?.resume();
+      return;
     case 'cancel': {
       const controller = running.get(req.id);
       if (controller) {

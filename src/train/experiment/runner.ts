@@ -9,7 +9,7 @@
 import type { AbortSignalLike } from '../../core/abort.ts';
 import { patientBootstrap } from '../metrics-bootstrap.ts';
 import { evaluatePredictions, METRIC_NAMES, type MetricName } from '../metrics.ts';
-import type { EpochLog, ModelHandle, ModelSpec, Trainer, TrainSettings } from '../types.ts';
+import type { EpochLog, FitOptions, ModelHandle, ModelSpec, Trainer, TrainSettings } from '../types.ts';
 import { drawBudget } from './budget.ts';
 import { windowSamples, type ExperimentConfig, type Regime } from './config.ts';
 import { conformDataset } from './conform.ts';
@@ -54,6 +54,8 @@ export interface ExperimentProgress {
 export interface RunExperimentOptions {
   provenance: Provenance;
   signal?: AbortSignalLike;
+  /** Pauses every fit of the experiment between batches while closed (see `PauseGate`). */
+  pauseGate?: FitOptions['pauseGate'];
   onProgress?: (p: ExperimentProgress) => void;
   /** Called with each run's result as soon as it is finished. */
   onResult?: (r: RunResult) => void;
@@ -218,6 +220,7 @@ async function pretrain(
     trainSettings(config, config.pretrainEpochs, seed, ctx.L),
     {
       signal: options.signal,
+      pauseGate: options.pauseGate,
       onEpoch: (epoch) =>
         progress(ctx, { ...where, phase: 'pretrain', fraction: epoch.epoch / config.pretrainEpochs, epoch }),
       onProgress: (fraction) => progress(ctx, { ...where, phase: 'pretrain', fraction }),
@@ -261,6 +264,7 @@ async function trainAndTest(
   const fit = await trainer.fit(spec, sets.train, sets.validation, settings, {
     initFrom: key.regime === 'pretrain' ? pretrained?.model : undefined,
     signal: options.signal,
+    pauseGate: options.pauseGate,
     onEpoch: (epoch) =>
       progress(ctx, { ...where, phase: 'train', fraction: epoch.epoch / config.epochs, epoch }),
     onProgress: (fraction) => progress(ctx, { ...where, phase: 'train', fraction }),
