@@ -55,6 +55,17 @@ if (!only || only === 'import-browser') {
     process.stdout.write(line + '\n');
   if (r.status !== 0) process.stderr.write(`bench: import-browser exited with ${r.status}\n`);
 }
+if (!only || only === 'fit-browser') {
+  process.stderr.write('bench: fitting MIT-BIH 100 (30 min) in the studio in headless Chromium…\n');
+  const script = fileURLToPath(new URL('./fit-browser.ts', import.meta.url));
+  const r = spawnSync(process.execPath, ['--import', 'tsx', script], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+    encoding: 'utf8',
+  });
+  for (const line of r.stdout.split('\n').filter((l) => l.trim().startsWith('{')))
+    process.stdout.write(line + '\n');
+  if (r.status !== 0) process.stderr.write(`bench: fit-browser exited with ${r.status}\n`);
+}
 if (!only || only === 'workspace-restore') {
   process.stderr.write(
     'bench: restoring 10,000 kept windows (200 MB) after a reload in headless Chromium…\n',
@@ -82,4 +93,15 @@ if (!only || only === 'export-browser') {
 if (!only || only === 'train') {
   process.stderr.write('bench: training throughput (wasm and cpu backends)…\n');
   await benchTrain(emit);
+}
+if (!only || only === 'train-browser') {
+  process.stderr.write('bench: training throughput in headless Chromium (WebGPU, WebGL, WASM)…\n');
+  const script = fileURLToPath(new URL('./train-browser.ts', import.meta.url));
+  const r = spawnSync(process.execPath, ['--import', 'tsx', script], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+    encoding: 'utf8',
+  });
+  for (const line of r.stdout.split('\n').filter((l) => l.trim().startsWith('{')))
+    process.stdout.write(line + '\n');
+  if (r.status !== 0) process.stderr.write(`bench: train-browser exited with ${r.status}\n`);
 }

@@ -1,0 +1,154 @@
+/**
+ * In-browser fit benchmark: builds the studio (`vite build`), serves it with `vite preview` on a free
+ * port, drives Debian's Chromium with Playwright, imports MIT-BIH record 100 (.hea/.dat/.atr, 30 min at
+ * 360 Hz) through the import panel and fits it with the Fit panel's **Fit record**, one warm-up and then
+ * `--rounds` timed rounds (default 3). Each round gives the fit worker's own time (`fitMs`: `fitRecord`
+ * on the record, beats, templates and every per-beat fit, as the panel's summary shows it) and the wall
+ * time from the click to the result on the page (`wallMs`: also the message transfer and the plots).
+ * The issue's target is a 30-min record fitted in under 5 s in the browser.
+ *
+ * Run: `npx tsx bench/fit-browser.ts [--rounds 3]` or `npm run bench fit-browser`. Prints one JSON line on
+ * stdout: {"bench":"fit-browser","record":"100","durationS":1805,"fsHz":360,"rounds":3,"fitMs":…,
+ * "minFitMs":…,"maxFitMs":…,"wallMs":…,"targetMs":5000,"underTarget":true|false}; logs go to stderr.
+ * Without the data folder it prints nothing.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { loadavg } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from '@playwright/test';
+import { build, preview } from 'vite';
+import type {} from '../src/types/pqrst-fit-test-api.d.ts';
+
+const OUT_DIR = 'node_modules/.cache/pqrst-bench-fit';
+const TARGET_MS = 5000;
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
+
+function log(message: string): void {
+  process.stderr.write(`[fit-browser] ${message}\n`);
+}
+
+function argValue(name: string, fallback: number): number {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? Number(process.argv[i + 1]) : fallback;
+}
+
+/** A TCP port that was free a moment ago. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+function median(sorted: number[]): number {
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+async function main(): Promise<void> {
+  const rounds = argValue('--rounds', 3);
+  const root = fileURLToPath(new URL('../', import.meta.url));
+  const dataDir = path.resolve(root, process.env.ECG_DATA_DIR || '../shared/ecg-data');
+  const mitdb = path.join(dataDir, 'mitdb/original');
+  if (!existsSync(path.join(mitdb, '100.hea'))) {
+    log(`${mitdb}/100.hea not found (set ECG_DATA_DIR); skipped`);
+    return;
+  }
+  log('building with vite…');
+  await build({ root, logLevel: 'silent', build: { outDir: OUT_DIR, emptyOutDir: true } });
+  const port = await freePort();
+  const server = await preview({
+    root,
+    logLevel: 'silent',
+    build: { outDir: OUT_DIR },
+    preview: { host: '127.0.0.1', port, strictPort: true, open: false },
+  });
+  const url = `http://127.0.0.1:${port}/`;
+  log(`serving ${url}`);
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: CHROMIUM_ARGS,
+  });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    page.on('pageerror', (err) => log(`page error: ${err.message}`));
+    await page.goto(url);
+    await page.waitForFunction(() => window.__pqrst?.import !== undefined, null, { timeout: 60_000 });
+    const files = ['hea', 'dat', 'atr'].map((ext) => ({
+      name: `100.${ext}`,
+      mimeType: 'application/octet-stream',
+      buffer: readFileSync(path.join(mitdb, `100.${ext}`)),
+    }));
+    await page.getByLabel('ECG files').setInputFiles(files);
+    await page.waitForFunction(() => window.__pqrst.import!.getSummary() !== null, null, {
+      timeout: 120_000,
+    });
+    await page.evaluate(() => window.__pqrst.import!.whenIdle());
+    await page.waitForFunction(() => window.__pqrst?.fit !== undefined);
+    const panel = page.locator('section.fit-panel');
+    const fitMs: number[] = [];
+    const wallMs: number[] = [];
+    let durationS = NaN;
+    let fsHz = NaN;
+    for (let round = 0; round <= rounds; round++) {
+      const start = performance.now();
+      await panel.getByRole('button', { name: 'Fit record' }).click();
+      await page.waitForFunction(() => window.__pqrst.fit!.getState().phase !== 'running', null, {
+        timeout: 120_000,
+        polling: 10,
+      });
+      await panel.getByTestId('fit-summary').waitFor();
+      const wall = performance.now() - start;
+      const state = await page.evaluate(() => window.__pqrst.fit!.getState());
+      if (state.phase !== 'done') throw new Error(`round ${round}: fit ended ${state.phase}: ${state.error}`);
+      const ms = (await page.evaluate(() => window.__pqrst.fit!.getFitMs()))!;
+      const summary = (await panel.getByTestId('fit-summary').textContent()) ?? '';
+      const m = /in ([\d.]+) s at ([\d.]+) Hz/.exec(summary);
+      if (m) [durationS, fsHz] = [Number(m[1]), Number(m[2])];
+      log(
+        `${round === 0 ? 'warm-up' : `round ${round}`}: fit ${Math.round(ms)} ms in the worker, ${Math.round(wall)} ms wall; ${summary}`,
+      );
+      if (round === 0) continue;
+      fitMs.push(ms);
+      wallMs.push(wall);
+    }
+    log(`load average (1 min) ${loadavg()[0].toFixed(2)}`);
+    const sorted = [...fitMs].sort((a, b) => a - b);
+    const result = {
+      bench: 'fit-browser',
+      record: '100',
+      durationS: Math.round(durationS),
+      fsHz,
+      rounds,
+      fitMs: Math.round(median(sorted)),
+      minFitMs: Math.round(sorted[0]),
+      maxFitMs: Math.round(sorted[sorted.length - 1]),
+      wallMs: Math.round(median([...wallMs].sort((a, b) => a - b))),
+      targetMs: TARGET_MS,
+      underTarget: median(sorted) < TARGET_MS,
+    };
+    process.stdout.write(`${JSON.stringify(result)}\n`);
+  } finally {
+    await browser.close();
+    await new Promise<void>((resolve) => server.httpServer.close(() => resolve()));
+  }
+}
+
+main().catch((err: unknown) => {
+  log(`failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+  process.exit(1);
+});
