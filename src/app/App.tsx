@@ -7,6 +7,7 @@ import { ParamPanel } from '../ui/ParamPanel.tsx';
 import { BeatPlot } from '../ui/plots/BeatPlot.tsx';
 import { StripPlot } from '../ui/plots/StripPlot.tsx';
 import { PresetBar } from '../ui/PresetBar.tsx';
+import { RealismPanel } from '../ui/realism/RealismPanel.tsx';
 import { SeedBox } from '../ui/SeedBox.tsx';
 import { StatusLine } from '../ui/StatusLine.tsx';
 import { TrainPanel } from '../ui/train/TrainPanel.tsx';
@@ -41,6 +42,7 @@ export function App() {
       <DatasetPanel />
       <ImportPanel />
       <FitPanel />
+      <RealismPanel />
       <WorkspacePanel />
       <TrainPanel />
     </div>

@@ -5,7 +5,7 @@
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import type { EcgSet } from '../analysis/realism/index.ts';
+import { classCountsText, classSet, type EcgSet } from '../analysis/realism/index.ts';
 import type { ClassName } from '../core/units.ts';
 import { IoError } from '../io/io-error.ts';
 import { decodeNpy } from '../io/npy.ts';
@@ -39,18 +39,12 @@ export function loadClassWindows(flag: string, dir: string, className: ClassName
     if (e instanceof ExperimentError || e instanceof IoError) throw new CliError(flag, e.message);
     throw e;
   }
-  const keep: number[] = [];
-  const counts = new Map<string, number>();
-  dataset.windows.forEach((w, i) => {
-    counts.set(w.className, (counts.get(w.className) ?? 0) + 1);
-    if (w.className === className) keep.push(i);
-  });
-  if (keep.length === 0) {
-    const held = [...counts.entries()].map(([c, n]) => `${c} ${n}`).join(', ');
-    throw new CliError(flag, `${dir} has no windows of class ${className} (it holds: ${held})`);
+  const set = classSet(dataset, className);
+  if (set === null) {
+    throw new CliError(
+      flag,
+      `${dir} has no windows of class ${className} (it holds: ${classCountsText(dataset)})`,
+    );
   }
-  const L = dataset.windowSamples;
-  const x = new Float32Array(keep.length * L);
-  keep.forEach((i, k) => x.set(dataset.x.subarray(i * L, (i + 1) * L), k * L));
-  return { fsHz: dataset.fsHz, windowSamples: L, x, groups: keep.map((i) => dataset.windows[i].record) };
+  return set;
 }

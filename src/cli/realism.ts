@@ -6,15 +6,9 @@
  */
 import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import {
-  classifierTwoSample,
-  realismFigures,
-  realismStatistics,
-  withClassifier,
-  type EcgSet,
-  type RealismReport,
-} from '../analysis/realism/index.ts';
+import { realismFiles, realismRun, type RealismReport } from '../analysis/realism/index.ts';
 import { CLASS_NAMES } from '../core/units.ts';
+import type { Trainer } from '../train/types.ts';
 import { choiceFlag, numberFlag, parseFlags } from './args.ts';
 import { CliError } from './cli-error.ts';
 import { loadClassWindows } from './realism-load.ts';
@@ -30,21 +24,6 @@ const VALUE_FLAGS = [
   '--backend',
 ];
 const BOOLEAN_FLAGS = ['--no-classifier', '--force', '--quiet'];
-
-/** At most `max` windows of `set`, taken evenly. */
-function thin(set: EcgSet, max: number): EcgSet {
-  const n = Math.floor(set.x.length / set.windowSamples);
-  if (n <= max) return set;
-  const L = set.windowSamples;
-  const x = new Float32Array(max * L);
-  const groups: string[] = [];
-  for (let k = 0; k < max; k++) {
-    const i = Math.floor((k * n) / max);
-    x.set(set.x.subarray(i * L, (i + 1) * L), k * L);
-    groups.push(set.groups?.[i] ?? `#${i}`);
-  }
-  return { ...set, x, groups };
-}
 
 function summaryText(r: RealismReport, outDir: string): string {
   const lines = [
@@ -88,32 +67,32 @@ export async function runRealism(argv: string[]): Promise<number> {
   if (existsSync(outDir) && readdirSync(outDir).length > 0 && !flags.has('--force')) {
     throw new CliError('--out', `${outDir} exists and is not empty (--force replaces its report)`);
   }
-  const real = thin(loadClassWindows('--real', realDir, className), maxWindows);
-  const synthetic = thin(loadClassWindows('--synthetic', syntheticDir, className), maxWindows);
+  const real = loadClassWindows('--real', realDir, className);
+  const synthetic = loadClassWindows('--synthetic', syntheticDir, className);
   const log = (text: string): void => {
     if (!flags.has('--quiet')) process.stderr.write(text);
   };
   log('pqrst realism: intervals and spectra…\n');
-  let report = realismStatistics(className, real, synthetic);
-  if (flags.has('--no-classifier')) {
-    report = withClassifier(report, { skipped: 'not run (--no-classifier)' });
-  } else {
-    log('pqrst realism: classifier two-sample test…\n');
+  let test: { trainer: Trainer } | { skipped: string } = { skipped: 'not run (--no-classifier)' };
+  if (!flags.has('--no-classifier')) {
     const { createNodeTrainer } = await import('./tf-node.ts');
-    const trainer = await createNodeTrainer(backend);
-    try {
-      report = withClassifier(report, await classifierTwoSample(trainer, real, synthetic, { seed, epochs }));
-    } catch (e) {
-      if (!(e instanceof RangeError)) throw e;
-      report = withClassifier(report, { skipped: e.message });
-    }
+    test = { trainer: await createNodeTrainer(backend) };
   }
+  let training = false;
+  const report = await realismRun(className, real, synthetic, test, {
+    maxWindows,
+    seed,
+    epochs,
+    onProgress: (stage) => {
+      if (stage !== 'classifier' || training) return;
+      training = true;
+      log('pqrst realism: classifier two-sample test…\n');
+    },
+  });
+  const files = realismFiles(report);
   mkdirSync(outDir, { recursive: true });
-  for (const name of ['report.json', ...Object.keys(realismFigures(report))])
-    rmSync(path.join(outDir, name), { force: true });
-  writeFileSync(path.join(outDir, 'report.json'), `${JSON.stringify(report, null, 2)}\n`);
-  for (const [name, svg] of Object.entries(realismFigures(report)))
-    writeFileSync(path.join(outDir, name), svg);
+  for (const name of Object.keys(files)) rmSync(path.join(outDir, name), { force: true });
+  for (const [name, text] of Object.entries(files)) writeFileSync(path.join(outDir, name), text);
   if (!flags.has('--quiet')) process.stdout.write(summaryText(report, outDir));
   return 0;
 }

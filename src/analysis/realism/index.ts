@@ -15,6 +15,22 @@ export {
 } from './interval-samples.ts';
 export { medianDistance, mmdUnbiased, type MmdResult } from './mmd.ts';
 export { realismFigures } from './realism-figures.ts';
+export { realismFiles, realismZip, reportJson } from './realism-files.ts';
+export {
+  realismRecipe,
+  recipeSet,
+  type RecipeSetOptions,
+  type SyntheticSideChoice,
+  type SyntheticSource,
+} from './realism-recipe.ts';
+export {
+  classCountsText,
+  classSet,
+  realismRun,
+  thinSet,
+  type RealismRunOptions,
+  type RealismStage,
+} from './realism-run.ts';
 export {
   realismStatistics,
   withClassifier,
