@@ -108,8 +108,8 @@ test.describe('workspace', () => {
       ['truncated.pqrstws', archive.subarray(0, archive.length - 100), /truncated/],
       [
         'future.pqrstws',
-        Buffer.concat([archive.subarray(0, 8), Buffer.from([2, 0, 0, 0]), archive.subarray(12)]),
-        /newer studio \(format version 2; this one reads up to 1\)/,
+        Buffer.concat([archive.subarray(0, 8), Buffer.from([3, 0, 0, 0]), archive.subarray(12)]),
+        /newer studio \(format version 3; this one reads up to 2\)/,
       ],
       ['notes.txt', Buffer.from('just some text, not an archive'), /not a PQRST Studio workspace archive/],
     ];

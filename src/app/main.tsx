@@ -16,6 +16,8 @@ import { installTestApi } from './test-api.ts';
 import { splitWorker } from './worker-channels.ts';
 import { installWorkspaceTestApi } from '../workspace/workspace-test-api.ts';
 import { startWorkspace } from '../workspace/workspace-start.ts';
+import { startKeptWork } from '../workspace/workspace-kept-start.ts';
+import { installKeptTestApi } from '../workspace/workspace-runs-test-api.ts';
 
 const hashSync = installHashSync(window);
 refreshSavedPresetNames();
@@ -25,6 +27,8 @@ startVariety(channels.variety);
 installTestApi(window, { isIdle: synthesis.isIdle, flushHash: hashSync.flush });
 installWorkspaceTestApi(window);
 void startWorkspace();
+installKeptTestApi(window);
+void startKeptWork();
 // Offline: the service worker (public/sw.js) caches the app, its chunks and the wasm files.
 if (import.meta.env.PROD && 'serviceWorker' in navigator) {
   window.addEventListener('load', () => {

@@ -251,3 +251,24 @@ function receive(reply: ExperimentReply): void {
     waiter(reply);
   }
 }
+
+/** What the current experiment was started with (config, real dataset and its name, synthetic source). */
+export function currentRunSetup(): typeof lastRun {
+  return lastRun;
+}
+
+/**
+ * Resume an experiment restored from the workspace (after a reload): run only the runs not in `done`
+ * (seeded, so the numbers equal an uninterrupted run's) on `setup`.
+ */
+export async function resumeRunSetup(setup: NonNullable<typeof lastRun>, done: RunResult[]): Promise<void> {
+  lastRun = setup;
+  trainStore.setState({ phase: 'running', error: null });
+  try {
+    await startTrainer(trainStore.getState().form.backend);
+  } catch (e) {
+    trainStore.setState({ phase: 'paused', error: (e as Error).message });
+    return;
+  }
+  await launch(done);
+}

@@ -2,20 +2,23 @@
  * The workspace archive: the whole workspace (or one item) as one file, to move it to another machine.
  * Layout (little-endian): 8-byte magic `PQRSTWS1`, u32 format version, u32 manifest length, the manifest
  * (UTF-8 JSON: each item's meta, JSON part, binary length and CRC-32), then the items' binary parts in
- * manifest order. Decoding checks everything before returning, so a truncated, corrupted, future or
+ * manifest order. Version 2 (models and experiment runs) adds each item's `dataVersion`, the version of
+ * its kind's JSON part (see workspace-item-data.ts), and checks recipes, models and runs; a version-1
+ * archive (presets and imports) is migrated on reading. Decoding checks everything before returning, so a truncated, corrupted, future or
  * foreign file is refused with a message and nothing is half-read.
  */
 import { crc32 } from '../io/crc32.ts';
 import { IoError } from '../io/io-error.ts';
 import { decodeUtf8 } from '../io/text-decode.ts';
 import { encodeUtf8 } from '../io/utf8-encode.ts';
+import { checkItemData, ITEM_DATA_VERSIONS } from './workspace-item-data.ts';
 import { WORKSPACE_KINDS, type WorkspaceItem, type WorkspaceItemMeta } from './workspace-types.ts';
 
 /** The first 8 bytes of every archive ("PQRSTWS1"). */
 export const ARCHIVE_MAGIC = encodeUtf8('PQRSTWS1');
 
 /** The archive format version this studio writes and the newest it reads. */
-export const ARCHIVE_VERSION = 1;
+export const ARCHIVE_VERSION = 2;
 
 const HEADER_BYTES = 16;
 
@@ -26,6 +29,8 @@ interface ManifestItem {
   /** Length of the binary part, or -1 when the item has none. */
   byteLength: number;
   crc32: number;
+  /** The version of the item's JSON part (its kind's; version 2 on). */
+  dataVersion: number;
 }
 
 /** The archive's JSON manifest. */
@@ -52,6 +57,7 @@ export function encodeWorkspaceArchive(items: readonly WorkspaceItem[], createdA
       data: it.data ?? null,
       byteLength: it.bytes === null ? -1 : it.bytes.byteLength,
       crc32: it.bytes === null ? 0 : crc32(it.bytes),
+      dataVersion: ITEM_DATA_VERSIONS[it.meta.kind],
     })),
   };
   const json = encodeUtf8(JSON.stringify(manifest));
@@ -101,12 +107,21 @@ export function validateItemMeta(file: string, field: string, v: unknown): Works
 }
 
 /**
- * Migrate a manifest of an older format version to the current one. Version 1 is the first; a later
- * version adds its step here, so older archives keep loading.
+ * Migrate a manifest of an older format version to the current one, one version at a time, so older
+ * archives keep loading. 1 → 2: every item's JSON part is of version 1.
  */
 function migrateManifest(file: string, version: number, manifest: Record<string, unknown>): Manifest {
-  if (version !== ARCHIVE_VERSION) fail(file, `no migration from format version ${version}`);
-  return manifest as unknown as Manifest;
+  let m = manifest;
+  let v = version;
+  if (v === 1) {
+    const items = Array.isArray(m.items)
+      ? m.items.map((it: unknown) => (isRecord(it) ? { ...it, dataVersion: 1 } : it))
+      : m.items;
+    m = { ...m, version: 2, items };
+    v = 2;
+  }
+  if (v !== ARCHIVE_VERSION) fail(file, `no migration from format version ${version}`);
+  return m as unknown as Manifest;
 }
 
 /**
@@ -167,6 +182,8 @@ export function decodeWorkspaceArchive(bytes: Uint8Array, file = 'workspace arch
       if (crc32(part) !== it.crc32)
         fail(file, 'damaged: its CRC-32 does not match', `items[${i}] (${it.meta.name})`);
     }
+    const where = `items[${i}] (${it.meta.kind} '${it.meta.name}')`;
+    checkItemData(file, where, it.meta.kind, it.dataVersion, it.data, it.byteLength);
     items.push({ meta: it.meta, data: it.data, bytes: part });
   }
   return items;

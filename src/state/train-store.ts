@@ -10,6 +10,7 @@ import type { RealDataset } from '../train/experiment/real-dataset.ts';
 import type { ExperimentProgress, ExperimentReport, Provenance } from '../train/experiment/runner.ts';
 import type { RunResult } from '../train/experiment/runs.ts';
 import type { BackendName, EpochLog } from '../train/types.ts';
+import type { RunDatasetRef } from '../train/experiment/run-record.ts';
 import type { Evaluation, HeldModel, StoredModel } from '../workers/experiment-protocol.ts';
 import { defaultTrainForm, type TrainForm } from './train-form.ts';
 
@@ -41,6 +42,16 @@ export interface FinishedExperiment {
   provenance: Provenance;
   resultsCsv: string;
   resultsJson: string;
+}
+
+/** The experiment shown came from the workspace (kept run `itemId`), e.g. after a reload. */
+export interface KeptRunInfo {
+  itemId: string;
+  /** It stopped before finishing (a reload, a closed tab, a pause): Resume or Discard. */
+  interrupted: boolean;
+  dataset: RunDatasetRef;
+  /** Why Resume could not start, or null. */
+  message: string | null;
 }
 
 /** Everything the lab's store holds. */
@@ -80,6 +91,8 @@ export interface TrainState {
   /** Model actions' last message (saved, downloaded, refused ...). */
   modelMessage: string | null;
   modelBusy: boolean;
+  /** Set while the shown experiment is a kept run restored from the workspace. */
+  keptRun: KeptRunInfo | null;
 }
 
 /** The lab's store. */
@@ -110,6 +123,7 @@ export const trainStore = createStore<TrainState>()(() => ({
   evaluation: null,
   modelMessage: null,
   modelBusy: false,
+  keptRun: null,
 }));
 
 /** Change form fields (clears a shown refusal). */

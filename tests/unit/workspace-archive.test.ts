@@ -34,7 +34,7 @@ function sample(): WorkspaceItem[] {
   return [
     item('preset:a', 'preset', { format: 'pqrst-preset', params: { heartRateBpm: 72 } }, null),
     item('import-1', 'import', { labelsCsv: 'row\n0', windows: 1 }, signals),
-    item('run-1', 'run', { results: [1, 2, 3] }, new Uint8Array(0)),
+    item('recipe-1', 'recipe', { recipe: { seed: 1, classes: [1, 2, 3] } }, new Uint8Array(0)),
   ];
 }
 

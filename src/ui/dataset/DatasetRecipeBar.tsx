@@ -2,11 +2,13 @@
  * The recipe controls: download the current recipe.json (every parameter, the seed and
  * generatorVersion), or load one, which fills the builder (a refused file is named with its field).
  */
+import { useState } from 'react';
 import { useStore } from 'zustand';
 import { recipeJson } from '../../dataset/recipe-validate.ts';
 import type { SyntheticRecipe } from '../../dataset/recipe.ts';
 import { loadRecipeText } from '../../state/dataset-actions.ts';
 import { datasetStore } from '../../state/dataset-store.ts';
+import { keepRecipe } from '../../workspace/workspace-recipes.ts';
 import { downloadText } from '../download-text.ts';
 
 /** Props: the current recipe (null while the form has an error) and whether an export is running. */
@@ -21,6 +23,7 @@ export interface DatasetRecipeBarProps {
 export function DatasetRecipeBar({ recipe, disabled, fromFile }: DatasetRecipeBarProps) {
   const loaded = useStore(datasetStore, (s) => s.loaded);
   const loadError = useStore(datasetStore, (s) => s.loadError);
+  const [keepName, setKeepName] = useState('');
   return (
     <div className="dataset-recipe">
       <button
@@ -29,6 +32,24 @@ export function DatasetRecipeBar({ recipe, disabled, fromFile }: DatasetRecipeBa
         onClick={() => recipe && downloadText('recipe.json', recipeJson(recipe))}
       >
         Download recipe.json
+      </button>
+      <label>
+        Recipe name{' '}
+        <input
+          type="text"
+          size={14}
+          value={keepName}
+          placeholder="my recipe"
+          onChange={(e) => setKeepName(e.target.value)}
+        />
+      </label>
+      <button
+        type="button"
+        disabled={recipe === null}
+        title="Keep this recipe in the workspace (this browser); load it back from the Workspace panel"
+        onClick={() => recipe && void keepRecipe(keepName, recipe)}
+      >
+        Keep recipe in workspace
       </button>
       <label className="file-button" htmlFor="dataset-recipe-upload">
         Load recipe (JSON)

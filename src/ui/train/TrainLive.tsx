@@ -36,6 +36,7 @@ export function TrainLive() {
   const backend = useStore(trainStore, (s) => s.backend);
   const epochs = useStore(trainStore, (s) => s.epochs);
   const error = useStore(trainStore, (s) => s.error);
+  const keptInterrupted = useStore(trainStore, (s) => s.keptRun?.interrupted === true);
   const figure = useMemo(() => curvesFigure(epochs), [epochs]);
   if (phase === 'idle') return null;
   const running = phase === 'running';
@@ -57,7 +58,7 @@ export function TrainLive() {
             Pause
           </button>
         )}
-        {phase === 'paused' && (
+        {phase === 'paused' && !keptInterrupted && (
           <button type="button" onClick={() => void resumeExperiment()}>
             Resume
           </button>

@@ -5,8 +5,11 @@
  * tests on real patients it never saw. The section starts its worker only when opened.
  */
 import { useEffect, useState } from 'react';
+import { useStore } from 'zustand';
+import { trainStore } from '../../state/train-store.ts';
 import './train.css';
 import { installTrainTestApi } from './train-test-api.ts';
+import { TrainKeptRun } from './TrainKeptRun.tsx';
 import { TrainLive } from './TrainLive.tsx';
 import { TrainModels } from './TrainModels.tsx';
 import { TrainResults } from './TrainResults.tsx';
@@ -22,6 +25,7 @@ function TrainBody() {
         machine.
       </p>
       <TrainSetup />
+      <TrainKeptRun />
       <TrainLive />
       <TrainResults />
       <TrainModels />
@@ -32,9 +36,14 @@ function TrainBody() {
 /** The Training lab section (collapsed until opened). */
 export function TrainPanel() {
   const [open, setOpen] = useState(false);
+  // An experiment interrupted by a reload opens the lab, so its finished part and Resume are seen.
+  const interrupted = useStore(trainStore, (s) => s.keptRun?.interrupted === true);
+  useEffect(() => {
+    if (interrupted) setOpen(true);
+  }, [interrupted]);
   return (
     <section className="train-panel" aria-labelledby="train-heading">
-      <details onToggle={(e) => setOpen(e.currentTarget.open)}>
+      <details open={open} onToggle={(e) => setOpen(e.currentTarget.open)}>
         <summary>
           <h2 id="train-heading">Training lab</h2>
         </summary>

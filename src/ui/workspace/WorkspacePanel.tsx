@@ -13,7 +13,8 @@ import {
   importWorkspaceArchive,
   requestPersistence,
 } from '../../workspace/workspace-actions.ts';
-import { clearAndRefresh, deleteAndRefresh, renameAndRefresh } from '../../workspace/workspace-start.ts';
+import { clearKept, deleteKept, renameKept } from '../../workspace/workspace-kept-start.ts';
+import { KindActions } from './KindActions.tsx';
 import './workspace.css';
 
 function when(ms: number): string {
@@ -57,12 +58,13 @@ function ItemRow({ item }: { item: WorkspaceItemMeta }) {
       <td>{when(item.updatedAt)}</td>
       <td>{item.kind === 'import' ? (restored ? 'in Training lab' : 'kept') : ''}</td>
       <td className="workspace-actions">
+        <KindActions item={item} />
         <button
           type="button"
           aria-label={`Rename ${item.kind} ${item.name}`}
           onClick={() => {
             const name = window.prompt(`New name for ${item.kind} '${item.name}'`, item.name);
-            if (name !== null && name.trim() !== '') void renameAndRefresh(item.id, name);
+            if (name !== null && name.trim() !== '') void renameKept(item, name);
           }}
         >
           Rename
@@ -79,7 +81,7 @@ function ItemRow({ item }: { item: WorkspaceItemMeta }) {
           aria-label={`Delete ${item.kind} ${item.name}`}
           onClick={() => {
             if (window.confirm(`Delete ${item.kind} '${item.name}' (${formatMb(item.sizeBytes)})?`)) {
-              void deleteAndRefresh([item.id]);
+              void deleteKept([item]);
             }
           }}
         >
@@ -172,7 +174,7 @@ export function WorkspacePanel() {
                 `Delete all ${s.items.length} kept items (${formatMb(total)})? This cannot be undone.`,
               )
             ) {
-              void clearAndRefresh();
+              void clearKept();
             }
           }}
         >
