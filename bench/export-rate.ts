@@ -1,10 +1,13 @@
-// `npm run bench export`: the CLI's export rate (worker pool, zip or folder, npy or wfdb) against the
-// raw synthesis rate of the same rows with the same number of workers, measured in the same run and
+// `npm run bench export`: the CLI's export rate (worker pool, zip or folder, npy, wfdb or csv) against
+// the raw synthesis rate of the same rows with the same number of workers, measured in the same run and
 // interleaved; the speed-up from 1 to 2 workers; peak memory of the CLI at 2,000 and 20,000 records.
+// PQRST_BENCH_EXPORT_CASES (e.g. `npy:zip,wfdb:folder`), _ROUNDS and _RECORDS pick a subset for
+// profiling; the defaults are every case, 3 rounds and 10,000 records.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { createFolderSink } from '../src/cli/folder-sink.ts';
@@ -18,8 +21,15 @@ import type { OutputFormat, SyntheticRecipe } from '../src/dataset/recipe.ts';
 import { folderTarget } from '../src/dataset/write-synthetic.ts';
 import { median } from './synth-rate.ts';
 
-const RECORDS = 10_000;
-const ROUNDS = 3;
+const RECORDS = Number(process.env.PQRST_BENCH_EXPORT_RECORDS ?? 10_000);
+const ROUNDS = Number(process.env.PQRST_BENCH_EXPORT_ROUNDS ?? 3);
+const CASES = (
+  process.env.PQRST_BENCH_EXPORT_CASES ?? 'npy:zip,npy:folder,wfdb:zip,wfdb:folder,csv:zip,csv:folder'
+)
+  .split(',')
+  .map((c) => c.trim().split(':') as [OutputFormat, string]);
+/** 1 and 2 workers (the scaling figure), and one per core. */
+const WORKER_COUNTS = [...new Set([1, 2, availableParallelism()])];
 
 function recipeFor(output: OutputFormat, records = RECORDS): SyntheticRecipe {
   return buildRecipe({
@@ -33,18 +43,27 @@ function recipeFor(output: OutputFormat, records = RECORDS): SyntheticRecipe {
   });
 }
 
-/** A timed run: records per second (wall clock) and CPU µs per record (all threads of the process). */
+/**
+ * A timed run: records per second (wall clock), CPU µs per record (all threads of the process) and the
+ * main thread's busy share of the wall time (its event loop utilization: the zip writer, file writes).
+ */
 interface Run {
   perSec: number;
   cpuUs: number;
+  mainBusy: number;
 }
 
 function timer(): () => Run {
   const t0 = performance.now();
   const c0 = process.cpuUsage();
+  const elu0 = performance.eventLoopUtilization();
   return () => {
     const c = process.cpuUsage(c0);
-    return { perSec: RECORDS / ((performance.now() - t0) / 1000), cpuUs: (c.user + c.system) / RECORDS };
+    return {
+      perSec: RECORDS / ((performance.now() - t0) / 1000),
+      cpuUs: (c.user + c.system) / RECORDS,
+      mainBusy: performance.eventLoopUtilization(elu0).utilization,
+    };
   };
 }
 
@@ -131,60 +150,61 @@ export async function benchExport(): Promise<object[]> {
   const lines: object[] = [];
   const loads: number[] = [];
   try {
-    for (const format of ['npy', 'wfdb'] as const) {
+    for (const [format, sinkName] of CASES) {
       const recipe = recipeFor(format);
-      for (const zip of [true, false]) {
-        const runs: Record<number, Run[]> = { 1: [], 2: [] };
-        const raws: Record<number, Run[]> = { 1: [], 2: [] };
-        for (let round = 0; round < ROUNDS; round++) {
-          for (const workers of [1, 2]) {
-            loads.push(loadavg()[0]);
-            raws[workers].push(await rawRate(recipe, workers));
-            runs[workers].push(await exportRate(recipe, zip, workers, dir));
-            process.stderr.write(
-              `bench: export ${format} ${zip ? 'zip' : 'folder'} workers ${workers}: ` +
-                `${runs[workers].at(-1)!.perSec.toFixed(0)} vs raw ${raws[workers].at(-1)!.perSec.toFixed(0)} ` +
-                `records/s, ${runs[workers].at(-1)!.cpuUs.toFixed(0)} vs ${raws[workers].at(-1)!.cpuUs.toFixed(0)} ` +
-                `CPU us/record\n`,
-            );
-          }
+      const zip = sinkName === 'zip';
+      const runs: Record<number, Run[]> = {};
+      const raws: Record<number, Run[]> = {};
+      for (const w of WORKER_COUNTS) [runs[w], raws[w]] = [[], []];
+      for (let round = 0; round < ROUNDS; round++) {
+        for (const workers of WORKER_COUNTS) {
+          loads.push(loadavg()[0]);
+          raws[workers].push(await rawRate(recipe, workers));
+          runs[workers].push(await exportRate(recipe, zip, workers, dir));
+          process.stderr.write(
+            `bench: export ${format} ${zip ? 'zip' : 'folder'} workers ${workers}: ` +
+              `${runs[workers].at(-1)!.perSec.toFixed(0)} vs raw ${raws[workers].at(-1)!.perSec.toFixed(0)} ` +
+              `records/s, ${runs[workers].at(-1)!.cpuUs.toFixed(0)} vs ${raws[workers].at(-1)!.cpuUs.toFixed(0)} ` +
+              `CPU us/record, main thread ${(100 * runs[workers].at(-1)!.mainBusy).toFixed(0)} % busy\n`,
+          );
         }
-        const rate = (w: number) => median(runs[w].map((r) => r.perSec));
-        const raw = (w: number) => median(raws[w].map((r) => r.perSec));
-        for (const workers of [1, 2]) {
-          const cpu = median(runs[workers].map((r) => r.cpuUs));
-          const rawCpu = median(raws[workers].map((r) => r.cpuUs));
-          lines.push({
-            bench: 'export',
-            format,
-            sink: zip ? 'zip' : 'folder',
-            records: RECORDS,
-            fsHz: 500,
-            seconds: 10,
-            workers,
-            recordsPerSec: Math.round(rate(workers)),
-            rawSynthRecordsPerSec: Math.round(raw(workers)),
-            ratio: Number((rate(workers) / raw(workers)).toFixed(2)),
-            // CPU time per record of all threads (workers, main thread, kernel I/O): less sensitive to
-            // other load on the machine than the wall-clock rates.
-            cpuUsPerRecord: Math.round(cpu),
-            rawSynthCpuUsPerRecord: Math.round(rawCpu),
-            cpuRatio: Number((rawCpu / cpu).toFixed(2)),
-          });
-        }
+      }
+      const rate = (w: number) => median(runs[w].map((r) => r.perSec));
+      const raw = (w: number) => median(raws[w].map((r) => r.perSec));
+      for (const workers of WORKER_COUNTS) {
+        const cpu = median(runs[workers].map((r) => r.cpuUs));
+        const rawCpu = median(raws[workers].map((r) => r.cpuUs));
         lines.push({
-          bench: 'export-scaling',
+          bench: 'export',
           format,
-          sink: zip ? 'zip' : 'folder',
           records: RECORDS,
-          workers1RecordsPerSec: Math.round(rate(1)),
-          workers2RecordsPerSec: Math.round(rate(2)),
-          speedup: Number((rate(2) / rate(1)).toFixed(2)),
-          rawSpeedup: Number((raw(2) / raw(1)).toFixed(2)),
+          workers,
+          recordsPerSec: Math.round(rate(workers)),
+          sink: zip ? 'zip' : 'folder',
+          fsHz: 500,
+          seconds: 10,
+          rawSynthRecordsPerSec: Math.round(raw(workers)),
+          ratio: Number((rate(workers) / raw(workers)).toFixed(2)),
+          // CPU time per record of all threads (workers, main thread, kernel I/O): less sensitive to
+          // other load on the machine than the wall-clock rates.
+          cpuUsPerRecord: Math.round(cpu),
+          rawSynthCpuUsPerRecord: Math.round(rawCpu),
+          cpuRatio: Number((rawCpu / cpu).toFixed(2)),
+          mainThreadBusyPct: Math.round(100 * median(runs[workers].map((r) => r.mainBusy))),
         });
       }
+      lines.push({
+        bench: 'export-scaling',
+        format,
+        sink: zip ? 'zip' : 'folder',
+        records: RECORDS,
+        workers1RecordsPerSec: Math.round(rate(1)),
+        workers2RecordsPerSec: Math.round(rate(2)),
+        speedup: Number((rate(2) / rate(1)).toFixed(2)),
+        rawSpeedup: Number((raw(2) / raw(1)).toFixed(2)),
+      });
     }
-    for (const records of [2_000, 20_000]) {
+    for (const records of process.env.PQRST_BENCH_EXPORT_CASES ? [] : [2_000, 20_000]) {
       lines.push({
         bench: 'export-memory',
         format: 'npy',
@@ -197,6 +217,10 @@ export async function benchExport(): Promise<object[]> {
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
-  lines.push({ bench: 'export-load', loadAvg1mMedian: Number(median(loads).toFixed(2)), cpus: 2 });
+  lines.push({
+    bench: 'export-load',
+    loadAvg1mMedian: Number(median(loads).toFixed(2)),
+    cpus: availableParallelism(),
+  });
   return lines;
 }

@@ -70,9 +70,9 @@ export class GeneratePool {
     });
   }
 
-  /** Take back a written batch's (first) buffer, so workers refill it instead of new memory. */
+  /** Take back a written batch's (npy, framed or first) buffer, so workers refill it instead of new memory. */
   recycle(batch: EncodedBatch): void {
-    const data = batch.kind === 'npy' ? batch.data : batch.files[0]?.data;
+    const data = batch.kind === 'npy' ? batch.data : (batch.framed ?? batch.files[0]?.data);
     if (data !== undefined && this.freeBuffers.length < this.workers.length * 8) {
       this.freeBuffers.push(data.buffer as ArrayBuffer);
     }

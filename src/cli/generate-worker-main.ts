@@ -19,7 +19,12 @@ let keptBuffer: ArrayBuffer | undefined;
 parentPort?.on('message', (request: BatchRequest) => {
   let reply: BatchReply;
   try {
-    const batch = encodeRows(recipe, request, { crc, buffer: request.buffer ?? keptBuffer });
+    // Zip exports: files come framed as zip entries, so the writing thread appends one block per batch.
+    const batch = encodeRows(recipe, request, {
+      crc,
+      buffer: request.buffer ?? keptBuffer,
+      zipFramed: crc && recipe.output !== 'npy',
+    });
     if (writeDir !== undefined && batch.kind === 'files') {
       keptBuffer = batch.files[0]?.data.buffer as ArrayBuffer | undefined;
       for (const f of batch.files) {

@@ -7,8 +7,9 @@
 import type { AbortSignalLike } from '../core/abort.ts';
 import { crc32 } from '../io/crc32.ts';
 import { ByteArena } from './byte-arena.ts';
-import { encodeSignalCsv } from '../io/csv-signal.ts';
+import { encodeSignalCsvBytes } from '../io/csv-signal.ts';
 import { encodeUtf8 } from '../io/utf8-encode.ts';
+import { frameZipEntries } from '../io/zip-framed.ts';
 import { synthesize, type SynthParams } from '../synth/index.ts';
 import type { SyntheticRecipe } from './recipe.ts';
 import { rowInfo, samplesPerRecord, type RowRange } from './recipe-rows.ts';
@@ -30,12 +31,17 @@ export interface EncodedNpyBatch {
   crc32: number;
 }
 
-/** The files of rows [start, end), row by row (wfdb: .hea .dat .atr .fid; csv: one .csv). */
+/**
+ * The files of rows [start, end), row by row (wfdb: .hea .dat .atr .fid; csv: one .csv); with
+ * `zipFramed`, the same files as zip entries in `framed` (local headers and data, see io/zip-framed.ts)
+ * and `files` empty.
+ */
 export interface EncodedFilesBatch {
   kind: 'files';
   start: number;
   end: number;
   files: EncodedFile[];
+  framed?: Uint8Array;
 }
 
 /** A worker's result for one batch of rows. */
@@ -58,7 +64,16 @@ export interface EncodeOptions {
    * wfdb and csv it is the first chunk of the batch's byte arena.
    */
   buffer?: ArrayBuffer;
+  /**
+   * wfdb and csv: return the files framed as zip entries in one block (`framed`, in `buffer` when it
+   * is large enough), for a zip writer on another thread; implies CRCs. The files are encoded in a
+   * byte arena this thread keeps.
+   */
+  zipFramed?: boolean;
 }
+
+/** This thread's byte arena buffer for framed batches (their files are copied into the block). */
+let framedArenaBuffer: ArrayBuffer | undefined;
 
 /** The synthesizer parameters of `row`, the class's parameters with the record's seed. */
 function rowParams(recipe: SyntheticRecipe, row: number): { params: SynthParams; name: string } {
@@ -88,12 +103,13 @@ export function encodeRowFiles(
 ): EncodedFile[] {
   const { params, name } = rowParams(recipe, row);
   const record = synthesize(params, { out: scratchSignal(samplesPerRecord(recipe)) });
+  const alloc = arena ? (n: number) => arena.alloc(n) : undefined;
   const bytes = (text: string) => (arena ? arena.text(text, encodeUtf8) : encodeUtf8(text));
   if (recipe.output === 'csv') {
-    return [file(`csv/${name}.csv`, bytes(encodeSignalCsv(record.signalMv, params.fsHz)), withCrc)];
+    return [file(`csv/${name}.csv`, encodeSignalCsvBytes(record.signalMv, params.fsHz, alloc), withCrc)];
   }
   if (recipe.output !== 'wfdb') throw new RangeError('encodeRowFiles: npy rows are encoded by encodeRows');
-  const f = wfdbRecordFiles(name, record, arena ? (n) => arena.alloc(n) : undefined);
+  const f = wfdbRecordFiles(name, record, alloc);
   return [
     file(`wfdb/${name}.hea`, bytes(f.hea), withCrc),
     file(`wfdb/${name}.dat`, f.dat, withCrc),
@@ -112,17 +128,21 @@ export function encodeRows(
   options: EncodeOptions = {},
 ): EncodedBatch {
   const { signal } = options;
-  const withCrc = options.crc ?? true;
+  const framed = options.zipFramed === true;
+  const withCrc = framed || (options.crc ?? true);
   const { start, end } = range;
   if (recipe.output !== 'npy') {
     const files: EncodedFile[] = [];
     // About the .dat bytes of the rows plus 4 KiB each; more chunks are added when needed.
-    const arena = new ByteArena((end - start) * (2 * samplesPerRecord(recipe) + 4096), options.buffer);
+    const arenaBytes = (end - start) * (2 * samplesPerRecord(recipe) + 4096);
+    const arena = new ByteArena(arenaBytes, framed ? framedArenaBuffer : options.buffer);
     for (let row = start; row < end; row++) {
       signal?.throwIfAborted();
-      files.push(...encodeRowFiles(recipe, row, withCrc, arena));
+      for (const f of encodeRowFiles(recipe, row, withCrc, arena)) files.push(f);
     }
-    return { kind: 'files', start, end, files };
+    if (!framed) return { kind: 'files', start, end, files };
+    framedArenaBuffer = arena.buffers()[0];
+    return { kind: 'files', start, end, files: [], framed: frameZipEntries(files, options.buffer) };
   }
   const n = samplesPerRecord(recipe);
   const count = (end - start) * n;
@@ -133,20 +153,27 @@ export function encodeRows(
   for (let row = start; row < end; row++) {
     signal?.throwIfAborted();
     const { params } = rowParams(recipe, row);
-    const out = samples.subarray((row - start) * n, (row - start + 1) * n);
-    synthesize(params, { out });
-    if (!LITTLE_ENDIAN_HOST) {
-      const view = new DataView(out.buffer, out.byteOffset, n * 4);
-      for (let i = 0; i < n; i++) view.setFloat32(i * 4, out[i], true);
+    // Synthesized into this thread's small buffer (in cache; the batch block was last touched by the
+    // thread that wrote it out), checksummed there, then copied into the block.
+    const hot = synthesize(params, { out: scratchSignal(n) }).signalMv;
+    if (LITTLE_ENDIAN_HOST) {
+      samples.set(hot, (row - start) * n);
+      if (withCrc) crc = crc32(new Uint8Array(hot.buffer, hot.byteOffset, n * 4), crc);
+    } else {
+      const rowBytes = bytes.subarray((row - start) * n * 4, (row - start + 1) * n * 4);
+      const view = new DataView(rowBytes.buffer, rowBytes.byteOffset, n * 4);
+      for (let i = 0; i < n; i++) view.setFloat32(i * 4, hot[i], true);
+      if (withCrc) crc = crc32(rowBytes, crc);
     }
-    // The CRC continues row by row while the row is still in cache.
-    if (withCrc) crc = crc32(bytes.subarray((row - start) * n * 4, (row - start + 1) * n * 4), crc);
   }
   return { kind: 'npy', start, end, data: bytes, crc32: crc };
 }
 
 /** The buffers of a batch, for `postMessage(batch, transferables(batch))`. */
 export function batchTransferables(batch: EncodedBatch): ArrayBuffer[] {
-  const buffers = batch.kind === 'npy' ? [batch.data.buffer] : batch.files.map((f) => f.data.buffer);
+  const buffers =
+    batch.kind === 'npy'
+      ? [batch.data.buffer]
+      : batch.files.map((f) => f.data.buffer).concat(batch.framed ? [batch.framed.buffer] : []);
   return [...new Set(buffers)] as ArrayBuffer[];
 }

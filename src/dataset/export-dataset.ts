@@ -11,6 +11,7 @@ import type { AbortSignalLike } from '../core/abort.ts';
 import { crc32 } from '../io/crc32.ts';
 import { npyHeaderFloat32 } from '../io/npy.ts';
 import { encodeUtf8 } from '../io/utf8-encode.ts';
+import { framedFiles } from '../io/zip-framed.ts';
 import { datasetReadme } from './dataset-readme.ts';
 import { encodeRows, type EncodedBatch } from './encode-rows.ts';
 import { labelsChunks, recordsChunks } from './labels-chunks.ts';
@@ -34,6 +35,8 @@ export interface EntryTarget {
   beginFile(path: string, sizeBytes: number, crc32?: number): Promise<void>;
   writeData(chunk: Uint8Array, crc32?: number): Promise<void>;
   endFile(): Promise<void>;
+  /** Whole entries framed by io/zip-framed.ts (a zip writer); without it they are added one by one. */
+  addFramedFiles?(block: Uint8Array): Promise<void>;
 }
 
 /** Which shard to write: the `index`-th (1-based) of `count` contiguous blocks of rows. */
@@ -106,6 +109,10 @@ async function writeBatch(target: EntryTarget, batch: EncodedBatch): Promise<voi
   if (batch.kind === 'npy') {
     await target.writeData(batch.data, batch.crc32);
     return;
+  }
+  if (batch.framed !== undefined) {
+    if (target.addFramedFiles) await target.addFramedFiles(batch.framed);
+    else for (const f of framedFiles(batch.framed)) await target.addFile(f.path, f.data, f.crc32);
   }
   for (const f of batch.files) await target.addFile(f.path, f.data, f.crc32);
 }

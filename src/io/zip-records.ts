@@ -84,10 +84,23 @@ function cap32(v: number): number {
  * APPNOTE 4.4.4 requires; they follow the data in `dataDescriptor`.
  */
 export function localHeader(e: ZipEntryRecord): Uint8Array {
+  const out = new Uint8Array(localHeaderLength(e));
+  writeLocalHeader(e, out, 0);
+  return out;
+}
+
+/** The length of `e`'s local header (30 bytes, the name, a ZIP64 extra field when needed). */
+export function localHeaderLength(e: ZipEntryRecord): number {
+  const deferred = (e.flags & FLAG_DATA_DESCRIPTOR) !== 0;
+  return 30 + e.name.length + (!deferred && e.sizeBytes >= ZIP32_MAX ? 20 : 0);
+}
+
+/** Write `localHeader(e)` into `out` at `pos` (`localHeaderLength(e)` bytes). */
+export function writeLocalHeader(e: ZipEntryRecord, out: Uint8Array, pos: number): void {
   const deferred = (e.flags & FLAG_DATA_DESCRIPTOR) !== 0;
   const zip64 = !deferred && e.sizeBytes >= ZIP32_MAX;
   const extraBytes = zip64 ? 20 : 0;
-  const f = fresh(30 + e.name.length + extraBytes)
+  const f = new Fields(out, pos)
     .u32(0x04034b50)
     .u16(zip64 ? VERSION_45 : VERSION_20)
     .u16(e.flags)
@@ -101,7 +114,6 @@ export function localHeader(e: ZipEntryRecord): Uint8Array {
     .u16(extraBytes)
     .raw(e.name);
   if (zip64) f.u16(0x0001).u16(16).u64(e.sizeBytes).u64(e.sizeBytes);
-  return f.bytes;
 }
 
 /** The data descriptor after a bit-3 entry's data: signature, CRC, then both sizes (8 bytes each if ≥ 4 GiB). */

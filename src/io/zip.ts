@@ -11,7 +11,8 @@
  */
 import { crc32, crc32Combine } from './crc32.ts';
 import { IoError } from './io-error.ts';
-import { encodeUtf8 } from './utf8-encode.ts';
+import { entryName } from './zip-entry-name.ts';
+import { framedEntries } from './zip-framed.ts';
 import {
   centralHeaderLength,
   dataDescriptor,
@@ -70,41 +71,6 @@ class CentralDirectory {
   }
 }
 
-/** Whether `path` is a relative '/'-separated path without empty, '.' or '..' segments, '\\' or NUL. */
-function isCleanPath(path: string): boolean {
-  let segmentStart = 0;
-  for (let i = 0; i <= path.length; i++) {
-    const c = i < path.length ? path.charCodeAt(i) : 0x2f;
-    if (c === 0x5c || c === 0) return false;
-    if (c === 0x2f) {
-      const len = i - segmentStart;
-      if (len === 0) return false;
-      if (
-        len <= 2 &&
-        path.charCodeAt(segmentStart) === 0x2e &&
-        (len === 1 || path.charCodeAt(i - 1) === 0x2e)
-      ) {
-        return false;
-      }
-      segmentStart = i + 1;
-    }
-  }
-  return true;
-}
-
-/** Check an entry path and return its UTF-8 name (at most 65,535 bytes). */
-function entryName(path: string): Uint8Array {
-  if (!isCleanPath(path)) {
-    throw new IoError('must be a relative path with no empty, "." or ".." segments, backslash or NUL', {
-      field: `zip entry "${path}"`,
-    });
-  }
-  const name = encodeUtf8(path);
-  if (name.length > 0xffff)
-    throw new IoError('name is longer than 65,535 bytes', { field: `zip entry "${path}"` });
-  return name;
-}
-
 /**
  * Writes a zip archive into a `ZipByteSink`. Calls must be awaited one after another: `addFile`, or
  * `beginFile` + `writeData`… + `endFile`, for each entry, then `finish` once.
@@ -141,6 +107,21 @@ export class ZipWriter {
     await this.beginFile(path, data.length, crc);
     await this.writeData(data);
     await this.endFile();
+  }
+
+  /**
+   * Add the whole entries framed in `block` by `frameZipEntries` (local headers and data, in order) as
+   * one chunk: the same bytes as `addFile` for each. The caller may reuse `block` once this resolved.
+   */
+  async addFramedFiles(block: Uint8Array): Promise<void> {
+    this.checkIdle('addFramedFiles');
+    const base = this.offset;
+    for (const e of framedEntries(block)) {
+      e.offset += base;
+      this.central.add(e);
+      this.entries++;
+    }
+    if (block.length > 0) await this.emit(block);
   }
 
   /**
