@@ -211,6 +211,8 @@ test.describe('kept work', () => {
     const banner = again.getByTestId('train-kept-run');
     await expect(banner).toContainText('Interrupted experiment');
     await expect(banner).toContainText('of 4 runs finished');
+    const runRow = again.getByTestId('workspace-items').locator('tr[data-kind="run"]');
+    await expect(runRow).toContainText(/interrupted: \d of 4 runs finished/);
     await expect(again.getByTestId('train-results-table')).toBeVisible();
     const shown = numbers((await state(again)).results);
     expect(Object.keys(shown).length).toBeGreaterThanOrEqual(Object.keys(finishedPart).length);
@@ -220,6 +222,7 @@ test.describe('kept work', () => {
     expect(await again.evaluate(() => window.__pqrst.train!.whenSettled())).toBe('done');
     const resumed = numbers((await state(again)).results);
     expect(Object.keys(resumed)).toHaveLength(4);
+    await expect(runRow).toContainText('done');
     for (const [key, value] of Object.entries(shown)) expect(resumed[key]).toEqual(value);
     await kept(again);
     expect((await again.evaluate(() => window.__pqrstKept!.runs())).map((r) => r.status)).toEqual(['done']);

@@ -19,6 +19,7 @@ import {
   runRecordFromJson,
   runRecordName,
   runRecordToJson,
+  runProgressText,
   type RunDatasetRef,
   type RunRecord,
   type RunStatus,
@@ -311,6 +312,20 @@ export async function keptRuns(): Promise<{ id: string; status: RunStatus; resul
     }
   }
   return out;
+}
+
+/** A kept run's state in words: `done`, `cancelled`, or `interrupted: 3 of 8 runs finished`. */
+export async function runStateText(id: string): Promise<string> {
+  const it = await readItemData(id);
+  if (it === undefined) return '';
+  try {
+    const r = runRecordFromJson(it.data);
+    if (r.status === 'done') return 'done';
+    const shown = current?.itemId === id && trainStore.getState().phase === 'running';
+    return `${shown ? 'running' : r.status === 'cancelled' ? 'cancelled' : 'interrupted'}: ${runProgressText(r)}`;
+  } catch (e) {
+    return `unreadable (${e instanceof Error ? e.message : String(e)})`;
+  }
 }
 
 let started = false;

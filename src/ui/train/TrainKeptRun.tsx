@@ -15,19 +15,21 @@ export function TrainKeptRun() {
   const results = useStore(trainStore, (s) => s.results);
   const phase = useStore(trainStore, (s) => s.phase);
   if (kept === null || config === null) return null;
+  // Cancelled from the lab after the reload: no longer offered for resuming.
+  const interrupted = kept.interrupted && phase === 'paused';
   const total = planRuns(config).length;
   const left = remainingRuns(config, results).length;
   return (
     <div className="train-kept" data-testid="train-kept-run">
       <p>
-        {kept.interrupted ? 'Interrupted experiment' : 'Kept experiment'} (from the workspace):{' '}
+        {interrupted ? 'Interrupted experiment' : 'Kept experiment'} (from the workspace):{' '}
         <span data-testid="train-kept-progress">
           {total - left} of {total} runs finished
         </span>{' '}
         on '{kept.dataset.name}'.
-        {kept.interrupted && ' Resume runs only the unfinished runs, with the same seeds.'}
+        {interrupted && ' Resume runs only the unfinished runs, with the same seeds.'}
       </p>
-      {kept.interrupted && phase !== 'running' && (
+      {interrupted && (
         <div className="train-row">
           <button type="button" onClick={() => void resumeKeptRun()}>
             Resume

@@ -1,7 +1,11 @@
-/** A kept item's own action in the Workspace panel: load a recipe into the builder, show a run in the lab. */
+/**
+ * A kept item's own action in the Workspace panel (load a recipe into the builder, show a run in the
+ * lab) and a kept run's state.
+ */
+import { useEffect, useState } from 'react';
 import type { WorkspaceItemMeta } from '../../dataset/workspace-types.ts';
 import { loadKeptRecipe } from '../../workspace/workspace-recipes.ts';
-import { showKeptRun } from '../../workspace/workspace-runs.ts';
+import { runStateText, showKeptRun } from '../../workspace/workspace-runs.ts';
 
 /** The button of `item`'s kind (none for presets, imports and models). */
 export function KindActions({ item }: { item: WorkspaceItemMeta }) {
@@ -28,4 +32,17 @@ export function KindActions({ item }: { item: WorkspaceItemMeta }) {
     );
   }
   return null;
+}
+
+/** A kept run's state for the panel's State column: `done`, `interrupted: 3 of 8 runs finished` … */
+export function RunState({ item }: { item: WorkspaceItemMeta }) {
+  const [text, setText] = useState('');
+  useEffect(() => {
+    let live = true;
+    void runStateText(item.id).then((t) => live && setText(t));
+    return () => {
+      live = false;
+    };
+  }, [item.id, item.updatedAt]);
+  return <>{text}</>;
 }

@@ -14,7 +14,7 @@ import {
   requestPersistence,
 } from '../../workspace/workspace-actions.ts';
 import { clearKept, deleteKept, renameKept } from '../../workspace/workspace-kept-start.ts';
-import { KindActions } from './KindActions.tsx';
+import { KindActions, RunState } from './KindActions.tsx';
 import './workspace.css';
 
 function when(ms: number): string {
@@ -56,7 +56,10 @@ function ItemRow({ item }: { item: WorkspaceItemMeta }) {
       <td>{formatMb(item.sizeBytes)}</td>
       <td>{when(item.createdAt)}</td>
       <td>{when(item.updatedAt)}</td>
-      <td>{item.kind === 'import' ? (restored ? 'in Training lab' : 'kept') : ''}</td>
+      <td>
+        {item.kind === 'import' ? (restored ? 'in Training lab' : 'kept') : ''}
+        {item.kind === 'run' && <RunState item={item} />}
+      </td>
       <td className="workspace-actions">
         <KindActions item={item} />
         <button
