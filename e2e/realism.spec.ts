@@ -7,8 +7,8 @@
  * recipe.json), `pqrst realism` writes the same report.json and figures: the interval statistics
  * exactly, the spectra to 1e-9 (relative: the browser's math library and Node's may differ in the last
  * bit), the classifier test's split the same and its AUROC within 0.1 (the browser's WASM and Node's
- * may round differently). A class the import has no windows of is refused naming the counts, and
- * Cancel stops a running comparison.
+ * may round differently). A class the import has no or too few windows of is refused naming the
+ * counts, and Cancel stops a running comparison.
  * Needs the real data folder (e2e/import-data.ts); skipped without it, failing under REQUIRE_ECG_DATA=1.
  */
 import { execFileSync } from 'node:child_process';
@@ -21,6 +21,7 @@ import { readZipDirectory, zipEntryData } from '../src/io/zip-read.ts';
 import type {} from '../src/types/pqrst-realism-test-api.d.ts';
 import { expect, test } from './fixtures.ts';
 import {
+  EDF_201,
   HAVE_DATA,
   MISSING,
   MITDB,
@@ -38,11 +39,11 @@ test.beforeAll(() => {
 });
 test.afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
-async function importRecord100(page: Page): Promise<void> {
+/** Import MIT-BIH 100 (180 nsr windows), with the 60-s AF excerpt of 201 (6 af windows) when `withAf`. */
+async function importRecord100(page: Page, withAf = false): Promise<void> {
   await openImport(page);
-  await page
-    .getByLabel('ECG files')
-    .setInputFiles(['hea', 'dat', 'atr'].map((ext) => upload(path.join(MITDB, `100.${ext}`))));
+  const files = ['hea', 'dat', 'atr'].map((ext) => upload(path.join(MITDB, `100.${ext}`)));
+  await page.getByLabel('ECG files').setInputFiles(withAf ? [...files, upload(EDF_201)] : files);
   await page.waitForFunction(() => window.__pqrst.import!.getSummary() !== null, null, { timeout: 90_000 });
   await whenImportIdle(page);
 }
@@ -81,9 +82,9 @@ test.describe('realism of synthetic nsr against MIT-BIH 100', () => {
     await importRecord100(page);
     const panel = page.getByRole('region', { name: 'Realism', exact: true });
     await expect(panel.getByTestId('realism-real-count')).toHaveText('Imported windows of nsr: 180.');
-    await panel.getByRole('combobox', { name: 'Class' }).selectOption('nsr');
+    await panel.getByRole('combobox', { name: 'Class to compare' }).selectOption('nsr');
     await panel.getByRole('textbox', { name: 'Synthetic windows' }).fill('60');
-    await panel.getByRole('textbox', { name: 'Seed' }).fill('3');
+    await panel.getByRole('textbox', { name: 'Seed (synthetic set and classifier)' }).fill('3');
     await panel.getByRole('button', { name: 'Compare with real' }).click();
     await expect(panel.getByRole('progressbar')).toBeVisible();
     await expect(panel.getByTestId('realism-report')).toBeVisible({ timeout: 240_000 });
@@ -186,16 +187,23 @@ test.describe('realism of synthetic nsr against MIT-BIH 100', () => {
     expect(Math.abs(c.auroc - cc.auroc)).toBeLessThanOrEqual(0.1);
   });
 
-  test('a class the import has no windows of is refused, naming the class and the counts; Cancel stops a run', async ({
+  test('a class with no or too few imported windows is refused with the counts; Cancel stops a run', async ({
     page,
   }) => {
     test.setTimeout(120_000);
-    await importRecord100(page);
+    await importRecord100(page, true);
     const panel = page.getByRole('region', { name: 'Realism', exact: true });
-    await panel.getByRole('combobox', { name: 'Class' }).selectOption('af');
-    await panel.getByRole('button', { name: 'Compare with real' }).click();
+    const compare = (className: string) => async () => {
+      await panel.getByRole('combobox', { name: 'Class to compare' }).selectOption(className);
+      await panel.getByRole('button', { name: 'Compare with real' }).click();
+    };
+    await compare('wpw')();
     await expect(panel.getByRole('alert')).toHaveText(
-      'No imported windows of class af: the import holds nsr 180. Import records of class af or pick another class.',
+      'No imported windows of class wpw: the import holds nsr 180, af 6. Import records of class wpw or pick another class.',
+    );
+    await compare('af')();
+    await expect(panel.getByRole('alert')).toHaveText(
+      'Too few imported windows of class af: 6, at least 10 are needed (the import holds nsr 180, af 6).',
     );
     const state = await page.evaluate(() => window.__pqrst.realism!.getState());
     expect(state.phase).toBe('error');
@@ -204,8 +212,7 @@ test.describe('realism of synthetic nsr against MIT-BIH 100', () => {
     await expect(panel.getByTestId('realism-report')).toHaveCount(0);
 
     // A running comparison can be cancelled.
-    await panel.getByRole('combobox', { name: 'Class' }).selectOption('nsr');
-    await panel.getByRole('button', { name: 'Compare with real' }).click();
+    await compare('nsr')();
     await panel.getByRole('button', { name: 'Cancel' }).click();
     await expect(panel.getByText('Comparison cancelled.')).toBeVisible();
     await whenRealismIdle(page);

@@ -25,13 +25,13 @@ export interface RealismForm {
 
 /** The labels of the controls, as errors name them. */
 export const REALISM_LABELS = {
-  className: 'Class',
+  className: 'Class to compare',
   source: 'Synthetic windows from',
   count: 'Synthetic windows',
-  seed: 'Seed',
+  seed: 'Seed (synthetic set and classifier)',
   classifier: 'Classifier two-sample test',
-  backend: 'Backend',
-  epochs: 'Epochs',
+  backend: 'Classifier backend',
+  epochs: 'Classifier epochs',
 } as const;
 
 /** Fewest imported windows of the class the view compares (the classifier test needs 10 for its splits). */

@@ -43,8 +43,8 @@ describe('realismChoices', () => {
       control: 'Synthetic windows',
       message: 'required: an integer from 10 to 2000',
     });
-    expect(bad({ seedText: '1.5' })?.control).toBe('Seed');
-    expect(bad({ epochsText: '0' })?.control).toBe('Epochs');
+    expect(bad({ seedText: '1.5' })?.control).toBe('Seed (synthetic set and classifier)');
+    expect(bad({ epochsText: '0' })?.control).toBe('Classifier epochs');
     // Epochs are not read when the test is off.
     expect(bad({ epochsText: '0', classifier: false })).toBeNull();
   });
