@@ -14,7 +14,7 @@ import {
   renameModel,
   syncModels,
 } from './workspace-models.ts';
-import { discardKeptRun, startWorkspaceRuns } from './workspace-runs.ts';
+import { discardKeptRun, forgetRuns, startWorkspaceRuns } from './workspace-runs.ts';
 import { clearAndRefresh, deleteAndRefresh, renameAndRefresh, startWorkspace } from './workspace-start.ts';
 
 let syncing: Promise<unknown> = Promise.resolve();
@@ -53,6 +53,7 @@ export function renameKept(item: WorkspaceItemMeta, name: string): Promise<void>
 async function letGoOfShownRun(ids: readonly string[] | null): Promise<void> {
   const kept = trainStore.getState().keptRun;
   if (kept !== null && (ids === null || ids.includes(kept.itemId))) await discardKeptRun();
+  forgetRuns(ids);
 }
 
 /** Delete `items` (models from `indexeddb://` too). */

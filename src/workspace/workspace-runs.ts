@@ -39,6 +39,8 @@ interface Current {
 }
 
 let current: Current | null = null;
+/** Runs deleted or discarded: their queued saves are dropped. */
+const forgotten = new Set<string>();
 let queue: Promise<void> = Promise.resolve();
 let pending = 0;
 
@@ -78,6 +80,7 @@ export async function datasetSha256(dataset: RealDataset): Promise<string> {
 }
 
 async function save(c: Current): Promise<void> {
+  if (forgotten.has(c.itemId)) return; // deleted in the panel (or discarded) meanwhile: not kept again
   c.record.updatedAt = Date.now();
   const old = await readItemData(c.itemId);
   const name = old?.meta.name ?? runRecordName(c.record.config);
@@ -225,6 +228,7 @@ export async function showKeptRun(id: string): Promise<boolean> {
     },
   });
   // After the store change, so showing it is not taken for a change to save.
+  forgotten.delete(id);
   current = { itemId: id, config: record.config, record, createdAt: it.meta.createdAt };
   return true;
 }
@@ -281,6 +285,7 @@ export async function resumeKeptRun(): Promise<void> {
 export async function discardKeptRun(): Promise<void> {
   const kept = trainStore.getState().keptRun;
   if (kept === null) return;
+  forgotten.add(kept.itemId);
   current = null;
   trainStore.setState({
     keptRun: null,
@@ -295,6 +300,14 @@ export async function discardKeptRun(): Promise<void> {
   });
   await runsSaved();
   await deleteWorkspaceItems([kept.itemId]);
+}
+
+/** Stop keeping the run being saved when its item is among `ids` (deleted in the panel); null: any. */
+export function forgetRuns(ids: readonly string[] | null): void {
+  if (current !== null && (ids === null || ids.includes(current.itemId))) {
+    forgotten.add(current.itemId);
+    current = null;
+  }
 }
 
 /** The kept runs with their status and finished results (for tests and the panel). */
