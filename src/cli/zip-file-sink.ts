@@ -1,9 +1,10 @@
 /**
  * A zip byte sink writing to a temporary file beside the target (`.NAME.partial-PID`), renamed into
  * place only when the archive is complete, so an interrupted run leaves nothing that looks complete.
- * Chunks are copied into one of two 4 MiB staging buffers; a full buffer is written while the other
- * fills (one write in flight). Copying lets the caller reuse its chunks as soon as `write` returns, and
- * keeps memory fixed.
+ * Small chunks are copied into one of two 4 MiB staging buffers; a full buffer is written while the
+ * other fills (one write in flight). Copying lets the caller reuse its chunks as soon as `write`
+ * returns, and keeps memory fixed. Chunks of 256 KiB or more (a batch of rows) are written as they
+ * are, after the staged bytes, and `write` resolves when they are: no copy on this thread.
  */
 import { closeSync, openSync, renameSync, rmSync, write } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
@@ -12,6 +13,8 @@ import type { ZipByteSink } from '../io/zip.ts';
 
 const writeAsync = promisify(write);
 const STAGE_BYTES = 4 << 20;
+/** Chunks at least this long are written without staging. */
+const DIRECT_BYTES = 256 << 10;
 
 /** A file sink with `commit` (flush, close, rename into place) and `discard`. */
 export interface ZipFileSink extends ZipByteSink {
@@ -55,9 +58,17 @@ export function createZipFileSink(outPath: string): ZipFileSink {
       if (used === STAGE_BYTES) await flush();
     }
   };
+  /** Write `chunk` itself once the staged bytes before it are written; resolves when it is written. */
+  const writeDirect = async (chunk: Uint8Array): Promise<void> => {
+    if (used > 0) await flush();
+    await writing;
+    writing = fd === undefined ? Promise.resolve() : writeAll(fd, chunk);
+    await writing;
+  };
   return {
     tempPath,
     write(chunk) {
+      if (chunk.length >= DIRECT_BYTES) return writeDirect(chunk);
       if (used + chunk.length < STAGE_BYTES) {
         stage.set(chunk, used);
         used += chunk.length;
