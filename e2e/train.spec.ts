@@ -3,7 +3,7 @@
  * 2 epochs, a tiny CNN): ten CinC 2017 records (5 AF, 5 normal, one patient each) go through the import
  * section, are taken into the lab, and a whole experiment (both regimes) runs in the worker on WebGL and
  * on WebGPU (Chromium with --enable-unsafe-webgpu) up to the results table. Cancel stops a run
- * mid-epoch and leaves no tensor behind.
+ * mid-epoch and leaves no tensor behind; Pause holds a fit where it is and Resume goes on from there.
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
@@ -159,6 +159,51 @@ test.describe('training lab on WebGL', () => {
     expect(state.results).toEqual([]);
     expect(await page.evaluate(() => window.__pqrst.train!.tensorCount())).toBe(before);
     await expect(page.getByTestId('train-results-table')).toHaveCount(0);
+  });
+
+  test('pause holds a fit mid-epoch, resume goes on from there, cancel while paused stops', async ({
+    page,
+  }) => {
+    test.setTimeout(180_000);
+    await openLabWithData(page);
+    await testScale(page, 'webgl', '200');
+    await page.getByLabel('Batch size', { exact: true }).fill('2');
+    const before = await page.evaluate(() => window.__pqrst.train!.tensorCount());
+    await page.getByRole('button', { name: 'Run experiment' }).click();
+    await page.waitForFunction(() => (window.__pqrst.train!.getState().epochs.length ?? 0) >= 2, null, {
+      timeout: 120_000,
+    });
+    await page.getByRole('button', { name: 'Pause' }).click();
+    expect(await page.evaluate(() => window.__pqrst.train!.whenSettled())).toBe('paused');
+    await expect(page.getByTestId('train-debug')).toContainText('held before its next batch');
+    // Held: after the batch in flight, nothing moves.
+    await page.waitForTimeout(1_000);
+    const held = await page.evaluate(() => window.__pqrst.train!.getState());
+    await page.waitForTimeout(2_000);
+    const still = await page.evaluate(() => window.__pqrst.train!.getState());
+    expect(still.fraction).toBe(held.fraction);
+    expect(still.epochs.length).toBe(held.epochs.length);
+    // Resume goes on in the same fit: its epochs continue, not from epoch 1 again.
+    const last = held.epochs.at(-1)!;
+    await page.getByRole('button', { name: 'Resume' }).click();
+    await page.waitForFunction(
+      (n) => window.__pqrst.train!.getState().epochs.length > n,
+      held.epochs.length,
+      {
+        timeout: 60_000,
+      },
+    );
+    const next = (await page.evaluate(() => window.__pqrst.train!.getState())).epochs[held.epochs.length];
+    expect(next.fit).toBe(last.fit);
+    expect(next.epoch).toBe(last.epoch + 1);
+    // Cancel while paused ends the run and frees its tensors.
+    await page.getByRole('button', { name: 'Pause' }).click();
+    expect(await page.evaluate(() => window.__pqrst.train!.whenSettled())).toBe('paused');
+    await page.getByRole('button', { name: 'Cancel' }).click();
+    await expect
+      .poll(() => page.evaluate(() => window.__pqrst.train!.getState().phase), { timeout: 10_000 })
+      .toBe('cancelled');
+    expect(await page.evaluate(() => window.__pqrst.train!.tensorCount())).toBe(before);
   });
 });
 

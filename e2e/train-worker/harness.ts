@@ -8,6 +8,7 @@ import { readFile } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
 import { expect, type Page } from '@playwright/test';
 import { build } from 'vite';
+import type { EpochLog } from '../../src/train/types.ts';
 import type { TrainReply, TrainRequest } from '../../src/workers/train-protocol.ts';
 
 const ROOT = new URL('../..', import.meta.url).pathname;
@@ -21,7 +22,7 @@ export const L = 200;
 
 interface HarnessResult {
   reply: TrainReply;
-  epochs: { epoch: number; trainLoss: number; valLoss: number }[];
+  epochs: EpochLog[];
   progress: number[];
 }
 

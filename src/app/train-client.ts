@@ -1,7 +1,7 @@
 /**
  * The main-thread side of the Training lab's worker (experiment.worker.ts): starts it on the chosen
- * backend, runs, pauses (stops, keeping finished runs), resumes (runs only what is left: runs are seeded,
- * so the numbers are the same), cancels (between batches, mid-epoch), and does the model actions. Replies
+ * backend, runs, pauses (the worker holds the fit between batches), resumes (a held fit goes on; a run
+ * restored after a reload runs only what is left: runs are seeded, so the numbers are the same), cancels (between batches, mid-epoch), and does the model actions. Replies
  * become train-store updates; nothing trains on this thread.
  */
 import { trainStore, type EpochPoint } from '../state/train-store.ts';
@@ -25,7 +25,6 @@ let lastRun: {
   trainName: string;
   synthetic: SyntheticChoice;
 } | null = null;
-let pauseRequested = false;
 let started: Promise<void> | null = null;
 let startedBackend: BackendName | 'auto' | null = null;
 
@@ -107,7 +106,7 @@ function onProgress(p: ExperimentProgress, tensorCount: number): void {
   const fraction = Math.max(s.fraction, overallFraction(p));
   const elapsedS = (performance.now() - s.startMs) / 1000;
   const doneHere = fraction - s.resumedFrom;
-  const leftS = doneHere > 0.02 ? (elapsedS * (1 - fraction)) / doneHere : NaN;
+  const leftS = doneHere > 0.02 && s.heldSinceMs === null ? (elapsedS * (1 - fraction)) / doneHere : NaN;
   const next: Partial<typeof s> = { progress: p, fraction, leftS, tensorCount };
   if (p.epoch) {
     const point: EpochPoint = { fit: fitLabel(p), log: p.epoch, tensorCount };
@@ -121,10 +120,10 @@ async function launch(done: RunResult[]): Promise<void> {
   if (lastRun === null) return;
   const id = nextId++;
   runId = id;
-  pauseRequested = false;
   const s0 = trainStore.getState();
   trainStore.setState({
     phase: 'running',
+    heldSinceMs: null,
     error: null,
     startMs: performance.now(),
     resumedFrom: s0.fraction,
@@ -146,7 +145,8 @@ async function launch(done: RunResult[]): Promise<void> {
     }));
   } else if (reply.type === 'failed' && reply.cancelled) {
     trainStore.setState({
-      phase: pauseRequested ? 'paused' : 'cancelled',
+      phase: 'cancelled',
+      heldSinceMs: null,
       results: reply.partial ?? trainStore.getState().results,
       leftS: NaN,
     });
@@ -183,23 +183,40 @@ export async function runTrainExperiment(
   await launch([]);
 }
 
-/** Stop the running experiment now; `resume` later runs only what is left. */
+/**
+ * Pause the running experiment where it is: the worker holds the fit before its next batch, keeping the
+ * model, the optimiser and its place, so Resume goes on from there and the numbers are those of a run
+ * never paused. Time left and samples/s leave the pause out.
+ */
 export function pauseExperiment(): void {
-  if (runId === 0) return;
-  pauseRequested = true;
-  getWorker().postMessage({ type: 'cancel', id: runId } satisfies ExperimentRequest);
+  if (runId === 0 || trainStore.getState().phase !== 'running') return;
+  getWorker().postMessage({ type: 'pause', id: runId } satisfies ExperimentRequest);
+  trainStore.setState({ phase: 'paused', heldSinceMs: performance.now(), leftS: NaN });
 }
 
-/** Continue a paused experiment. */
+/**
+ * Continue a paused experiment: a held fit goes on; a stopped one (restored after a reload) runs only
+ * the runs not finished yet.
+ */
 export function resumeExperiment(): Promise<void> {
-  if (trainStore.getState().phase !== 'paused') return Promise.resolve();
-  return launch(trainStore.getState().results);
+  const s = trainStore.getState();
+  if (s.phase !== 'paused') return Promise.resolve();
+  if (runId !== 0 && s.heldSinceMs !== null) {
+    getWorker().postMessage({ type: 'resume', id: runId } satisfies ExperimentRequest);
+    trainStore.setState({
+      phase: 'running',
+      startMs: s.startMs + (performance.now() - s.heldSinceMs),
+      heldSinceMs: null,
+    });
+    return Promise.resolve();
+  }
+  return launch(s.results);
 }
 
 /** Cancel the running experiment (it stops between batches, mid-epoch). */
 export function cancelExperiment(): void {
   if (runId !== 0) {
-    pauseRequested = false;
+    trainStore.setState({ heldSinceMs: null });
     getWorker().postMessage({ type: 'cancel', id: runId } satisfies ExperimentRequest);
   } else if (trainStore.getState().phase === 'paused') {
     trainStore.setState({ phase: 'cancelled' });

@@ -66,6 +66,11 @@ export interface TrainState {
   paramCount: number | null;
   paramCountError: string | null;
   phase: TrainPhase;
+  /**
+   * performance.now() when a pause held the running fit in the worker (model and place kept; Resume goes
+   * on from there), ms; null when nothing is held (a stopped or restored run resumes its unfinished runs).
+   */
+  heldSinceMs: number | null;
   /** The config of the running / last experiment. */
   config: ExperimentConfig | null;
   progress: ExperimentProgress | null;
@@ -106,6 +111,7 @@ export const trainStore = createStore<TrainState>()(() => ({
   paramCount: null,
   paramCountError: null,
   phase: 'idle',
+  heldSinceMs: null,
   config: null,
   progress: null,
   startMs: 0,

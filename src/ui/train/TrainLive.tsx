@@ -36,6 +36,7 @@ export function TrainLive() {
   const backend = useStore(trainStore, (s) => s.backend);
   const epochs = useStore(trainStore, (s) => s.epochs);
   const error = useStore(trainStore, (s) => s.error);
+  const held = useStore(trainStore, (s) => s.heldSinceMs !== null);
   const keptInterrupted = useStore(trainStore, (s) => s.keptRun?.interrupted === true);
   const figure = useMemo(() => curvesFigure(epochs), [epochs]);
   if (phase === 'idle') return null;
@@ -72,7 +73,9 @@ export function TrainLive() {
       <p className="train-debug" data-testid="train-debug">
         backend {backend ?? '—'} · live tensors {tensors ?? '—'} · epochs logged {epochs.length}
         {phase === 'paused' &&
-          ' · Resume reruns the interrupted run from its start (runs are seeded: same numbers)'}
+          (held
+            ? ' · held before its next batch: Resume goes on from there'
+            : ' · Resume reruns the interrupted run from its start (runs are seeded: same numbers)')}
       </p>
       {error !== null && (
         <p className="train-error" role="alert">
