@@ -19,6 +19,13 @@ export interface RestoredImport {
   restoredAtMs: number;
 }
 
+/** The kept import being read back, bytes read of its binary part. */
+export interface RestoreProgress {
+  name: string;
+  doneBytes: number;
+  totalBytes: number;
+}
+
 /** Everything the workspace store holds. */
 export interface WorkspaceState {
   /** False until the first listing finished (or failed). */
@@ -36,6 +43,8 @@ export interface WorkspaceState {
   restored: RestoredImport[];
   /** Kept imports still being restored. */
   restoring: number;
+  /** The one being read now (null between imports and when none). */
+  restoreProgress: RestoreProgress | null;
 }
 
 export const workspaceStore = createStore<WorkspaceState>(() => ({
@@ -49,4 +58,5 @@ export const workspaceStore = createStore<WorkspaceState>(() => ({
   message: null,
   restored: [],
   restoring: 0,
+  restoreProgress: null,
 }));

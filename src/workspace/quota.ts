@@ -15,8 +15,10 @@ export function isQuotaError(err: unknown): boolean {
 }
 
 /**
- * The message for a save of `neededBytes` that did not fit: the free space (from the estimate, when
- * known) and the largest kept items to delete, enough of them to make room.
+ * The message for a save of `neededBytes` that did not fit: the free space (from the estimate, when it
+ * agrees that the save does not fit) and the largest kept items to delete, enough of them to make room.
+ * Chromium's estimate may report far more room than it lets an origin write (its quota is not
+ * disclosed exactly), so an estimate with room enough is not quoted.
  */
 export function quotaMessage(
   what: string,
@@ -25,9 +27,9 @@ export function quotaMessage(
   items: readonly WorkspaceItemMeta[],
 ): string {
   const free = estimate === null ? null : Math.max(0, estimate.quotaBytes - estimate.usageBytes);
-  const freeText =
-    estimate === null ? '' : `; ${formatMb(free ?? 0)} free of ${formatMb(estimate.quotaBytes)}`;
-  const shortBy = free === null ? neededBytes : Math.max(0, neededBytes - free);
+  const known = estimate !== null && free !== null && free < neededBytes;
+  const freeText = known ? `; ${formatMb(free)} free of ${formatMb(estimate.quotaBytes)}` : '';
+  const shortBy = known ? neededBytes - free : neededBytes;
   const largest = [...items].sort((a, b) => b.sizeBytes - a.sizeBytes);
   const pick: WorkspaceItemMeta[] = [];
   let freed = 0;

@@ -1,30 +1,17 @@
 /**
  * What the workspace does: list what is kept with the storage estimate, keep an import, preset or
  * (later) a recipe, model or run; rename, delete, clear; export to and import from an archive; restore
- * kept imports for the Training lab after a reload (list first, then the signals, one import at a time).
+ * kept imports for the Training lab after a reload (in workspace-restore.ts, re-exported here).
  */
-import { describeDataset } from '../app/train-datasets.ts';
 import {
   decodeWorkspaceArchive,
   encodeWorkspaceArchive,
   itemSizeBytes,
 } from '../dataset/workspace-archive.ts';
-import type {
-  KeptImportData,
-  WorkspaceItem,
-  WorkspaceItemMeta,
-  WorkspaceKind,
-} from '../dataset/workspace-types.ts';
-import { decodeNpy } from '../io/npy.ts';
-import { trainStore } from '../state/train-store.ts';
+import type { WorkspaceItem, WorkspaceItemMeta, WorkspaceKind } from '../dataset/workspace-types.ts';
 import { workspaceStore, type WorkspaceMessage } from '../state/workspace-store.ts';
-import { datasetFromNpy, parseLabelsCsv } from '../train/experiment/labels-parse.ts';
 import { formatMb, isQuotaError, quotaMessage } from './quota.ts';
 import { clearItems, deleteItems, listItems, putItems, readItem, renameItem } from './workspace-db.ts';
-
-/** Training-lab dataset ids given to restored imports (above the lab's own counter). */
-const RESTORED_ID_BASE = 100_000;
-let nextRestoredId = RESTORED_ID_BASE;
 
 function say(level: WorkspaceMessage['level'], text: string): void {
   workspaceStore.setState({ message: { level, text } });
@@ -212,40 +199,4 @@ export async function requestPersistence(): Promise<void> {
   );
 }
 
-/** Restore kept import `id` into the Training lab's datasets (once). */
-export async function restoreImport(id: string): Promise<void> {
-  if (workspaceStore.getState().restored.some((r) => r.id === id)) return;
-  const item = await readItem(id);
-  if (item === undefined || item.bytes === null) throw new Error(`workspace import '${id}' has no signals`);
-  const data = item.data as KeptImportData;
-  const dataset = datasetFromNpy(
-    decodeNpy(item.bytes, 'signals.npy'),
-    parseLabelsCsv(data.labelsCsv),
-    'workspace',
-  );
-  const entry = describeDataset(nextRestoredId++, `kept: ${item.meta.name}`, dataset);
-  trainStore.setState((s) => ({ datasets: [...s.datasets.filter((d) => d.name !== entry.name), entry] }));
-  workspaceStore.setState((s) => ({
-    restored: [...s.restored, { id, windows: data.windows, restoredAtMs: performance.now() }],
-  }));
-}
-
-/** Restore every kept import not yet restored, one at a time, after the list is shown. */
-export async function restoreAllImports(): Promise<void> {
-  const pending = workspaceStore
-    .getState()
-    .items.filter(
-      (m) => m.kind === 'import' && !workspaceStore.getState().restored.some((r) => r.id === m.id),
-    );
-  workspaceStore.setState((s) => ({ restoring: s.restoring + pending.length }));
-  for (const meta of pending) {
-    await new Promise((r) => setTimeout(r, 0));
-    try {
-      await restoreImport(meta.id);
-    } catch (e) {
-      say('error', `Could not restore import '${meta.name}': ${errorText(e)}`);
-    } finally {
-      workspaceStore.setState((s) => ({ restoring: s.restoring - 1 }));
-    }
-  }
-}
+export { restoreAllImports, restoreImport } from './workspace-restore.ts';

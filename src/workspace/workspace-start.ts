@@ -1,7 +1,7 @@
 /**
- * Starts the workspace on page load: list what is kept (the panel shows it at once), move the saved
- * presets over, then restore kept imports for the Training lab in the background. Also the panel's
- * actions that must refresh the presets afterwards.
+ * Starts the workspace on page load: list what is kept (the panel shows it at once), then restore the
+ * kept imports for the Training lab in the background while the estimate is asked and the saved
+ * presets are moved over. Also the panel's actions that must refresh the presets afterwards.
  */
 import { workspaceStore } from '../state/workspace-store.ts';
 import {
@@ -34,13 +34,22 @@ export function startWorkspace(): Promise<void> {
       });
       return;
     }
-    await refreshWorkspace();
-    await presetsAgain();
+    const listed = new Promise<void>((resolve) => {
+      const stop = workspaceStore.subscribe((s) => {
+        if (!s.ready) return;
+        stop();
+        resolve();
+      });
+    });
+    const refreshed = refreshWorkspace();
+    // The kept imports are read back as soon as the list is in; the estimate and the presets meanwhile.
+    const restored = listed.then(restoreAllImports);
+    await refreshed;
     onArchiveImported(async () => {
       await presetsAgain();
       await restoreAllImports();
     });
-    await restoreAllImports();
+    await Promise.all([presetsAgain(), restored]);
   })();
   return started;
 }

@@ -15,6 +15,7 @@ import {
 } from '../../workspace/workspace-actions.ts';
 import { clearKept, deleteKept, renameKept } from '../../workspace/workspace-kept-start.ts';
 import { KindActions, RunState } from './KindActions.tsx';
+import { RestoreProgress } from './RestoreProgress.tsx';
 import './workspace.css';
 
 function when(ms: number): string {
@@ -150,7 +151,7 @@ export function WorkspacePanel() {
           {s.message.text}
         </p>
       )}
-      {s.restoring > 0 && <p data-testid="workspace-restoring">Restoring {s.restoring} kept import(s)…</p>}
+      <RestoreProgress />
       <div className="workspace-bar">
         <button
           type="button"
