@@ -95,8 +95,11 @@ async function exportRate(recipe: SyntheticRecipe, zip: boolean, workers: number
   const sink = zip ? createZipFileSink(out) : createFolderSink(out);
   const writeDir = !zip && recipe.output !== 'npy' && 'tempDir' in sink ? sink.tempDir : undefined;
   const pool = new GeneratePool(recipe, workers, zip, writeDir);
-  // Start-up (threads loading the TypeScript) is not timed: one row per worker first.
-  await Promise.all(Array.from({ length: workers }, (_, i) => pool.runBatch({ start: i, end: i + 1 })));
+  // Start-up (threads loading the TypeScript, compiling the hot code) is not timed: 50 rows per worker
+  // first, the raw synthesis workers' warm-up too.
+  await Promise.all(
+    Array.from({ length: workers }, (_, i) => pool.runBatch({ start: 50 * i, end: 50 * i + 50 })),
+  );
   const options = {
     runBatch: (r: { start: number; end: number }) => pool.runBatch(r),
     inFlight: 4 * workers,

@@ -14,13 +14,6 @@ let fastDigits = 0;
 let fastLength = 0;
 let fastPoint = 0;
 
-/** Number of decimal digits of the positive integer `q` (< 10^22). */
-function digitCount(q: number): number {
-  let n = 1;
-  while (n < 22 && q >= POW10[n]) n++;
-  return n;
-}
-
 /** The bits of a float32, to read its exponent. */
 const F32 = new Float32Array(1);
 const U32 = new Uint32Array(F32.buffer);
@@ -65,7 +58,10 @@ function shortestPositive(a: number): boolean {
     rest = next;
     TAILS[j] = tail;
   }
-  for (let j = 8; j >= 0; j--) {
+  // The tolerance is under 60 (half a float32 step of a 9-digit y); a rounding at the 10^j digit, j ≥ 3,
+  // can only be that close when the last three digits are: otherwise start at j = 2.
+  const t3 = TAILS[3];
+  for (let j = t3 > tolerance && t3 < 999 - tolerance ? 2 : 8; j >= 0; j--) {
     // Precision p = 9 - j: round d.frac at the 10^j digit.
     const tail = TAILS[j] + frac;
     const grid = POW10[j];
@@ -75,10 +71,14 @@ function shortestPositive(a: number): boolean {
     const e = j - k;
     const v = e >= 0 ? q * POW10[e] : q / POW10[-e];
     if (Math.fround(v) === a) {
-      fastPoint = digitCount(q) + e;
-      while (q % 10 === 0) q = (q / 10) | 0;
+      let n = q === POW10[9 - j] ? 10 - j : 9 - j;
+      fastPoint = n + e;
+      while (q % 10 === 0) {
+        q = (q / 10) | 0;
+        n--;
+      }
       fastDigits = q;
-      fastLength = digitCount(q);
+      fastLength = n;
       return true;
     }
   }
@@ -127,13 +127,23 @@ function writeAscii(out: Uint8Array, pos: number, text: string): number {
   return pos;
 }
 
+/** The ASCII codes of 00…99, two per entry. */
+const DIGIT_PAIRS = Uint8Array.from(
+  { length: 200 },
+  (_, i) => 48 + (i % 2 === 0 ? Math.floor(i / 20) : (i >> 1) % 10),
+);
+
 /** Write the `n`-digit integer `q` at `pos`; returns the position after it. */
 function writeDigits(out: Uint8Array, pos: number, q: number, n: number): number {
-  for (let i = pos + n - 1; i >= pos; i--) {
-    const rest = (q / 10) | 0;
-    out[i] = 48 + q - rest * 10;
+  let i = pos + n;
+  while (i - pos >= 2) {
+    const rest = (q / 100) | 0;
+    const pair = (q - rest * 100) << 1;
+    out[--i] = DIGIT_PAIRS[pair + 1];
+    out[--i] = DIGIT_PAIRS[pair];
     q = rest;
   }
+  if (i > pos) out[pos] = 48 + q; // one digit left: i = pos + 1
   return pos + n;
 }
 
