@@ -133,8 +133,10 @@ export function encodeRows(
   const { start, end } = range;
   if (recipe.output !== 'npy') {
     const files: EncodedFile[] = [];
-    // About the .dat bytes of the rows plus 4 KiB each; more chunks are added when needed.
-    const arenaBytes = (end - start) * (2 * samplesPerRecord(recipe) + 4096);
+    // About the .dat bytes of the rows plus 4 KiB each (csv: about 20 bytes a sample); more chunks are
+    // added when needed.
+    const n = samplesPerRecord(recipe);
+    const arenaBytes = (end - start) * (recipe.output === 'csv' ? 20 * n + 64 : 2 * n + 4096);
     const arena = new ByteArena(arenaBytes, framed ? framedArenaBuffer : options.buffer);
     for (let row = start; row < end; row++) {
       signal?.throwIfAborted();
