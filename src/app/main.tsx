@@ -18,7 +18,10 @@ import { installWorkspaceTestApi } from '../workspace/workspace-test-api.ts';
 import { startWorkspace } from '../workspace/workspace-start.ts';
 import { startKeptWork } from '../workspace/workspace-kept-start.ts';
 import { installKeptTestApi } from '../workspace/workspace-runs-test-api.ts';
+import { preloadPlotly } from '../ui/plots/plotly.ts';
 
+// Plotly is its own chunk: fetch it now, while the shell renders and the workspace restores.
+void preloadPlotly().catch((e: unknown) => console.error('plotly:', e));
 const hashSync = installHashSync(window);
 refreshSavedPresetNames();
 const channels = splitWorker(createSynthWorker());

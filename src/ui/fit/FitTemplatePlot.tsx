@@ -1,5 +1,6 @@
 /** One fitted template drawn by Plotly (fit-figure.ts). */
-import Plotly, { type Config } from 'plotly.js-dist-min';
+import type { Config } from 'plotly.js-dist-min';
+import { plotPurge, plotReact } from '../plots/plotly.ts';
 import { useEffect, useRef } from 'react';
 import type { FitTemplateView } from '../../workers/fit-protocol.ts';
 import { reportPlotError } from '../plots/plot-error.ts';
@@ -14,8 +15,8 @@ export function FitTemplatePlot({ template, label }: { template: FitTemplateView
     const div = ref.current;
     if (!div) return;
     const { data, layout } = fitFigure(template);
-    Plotly.react(div, data, layout, CONFIG).catch((e: unknown) => reportPlotError('fit plot', e));
-    return () => Plotly.purge(div);
+    plotReact(div, data, layout, CONFIG).catch((e: unknown) => reportPlotError('fit plot', e));
+    return () => plotPurge(div);
   }, [template]);
   return <div ref={ref} className="fit-plot" role="img" aria-label={label} />;
 }

@@ -4,7 +4,8 @@
  * the plot also pans by dragging). The arrow buttons and the start box move the view from the keyboard.
  * Each view change hands Plotly only that view's samples (record-figure.ts), latest wins.
  */
-import Plotly, { type Config, type PlotRelayoutEvent } from 'plotly.js-dist-min';
+import type { Config, PlotRelayoutEvent } from 'plotly.js-dist-min';
+import { plotPurge, plotReact } from '../plots/plotly.ts';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useStore } from 'zustand';
 import { importStore } from '../../state/import-store.ts';
@@ -93,7 +94,7 @@ export function RecordPlot() {
             slice: sliceOf(v, r.signalMv.length / r.fsHz),
             widthS: v.endS - v.startS,
           };
-          const plot = await Plotly.react(div, figure.data, figure.layout, CONFIG);
+          const plot = await plotReact(div, figure.data, figure.layout, CONFIG);
           if (!listening.current) {
             plot.on('plotly_relayout', onRelayout.current);
             listening.current = true;
@@ -145,7 +146,7 @@ export function RecordPlot() {
     const div = plotRef.current;
     return () => {
       listening.current = false;
-      if (div) Plotly.purge(div);
+      if (div) plotPurge(div);
     };
   }, []);
 

@@ -3,7 +3,8 @@
  * strip: it repaints only once the strip has drawn the newest result and no newer result arrived for
  * `SETTLE_MS` (or at the latest every `MAX_STALE_MS` during a long drag).
  */
-import Plotly, { type Config } from 'plotly.js-dist-min';
+import type { Config } from 'plotly.js-dist-min';
+import { plotPurge, plotReact } from './plotly.ts';
 import type { PublishedResult } from '../../state/synth-results.ts';
 import { recordBeatViewsPaint } from '../../state/view-log.ts';
 import { beatFigure } from './beat-figure.ts';
@@ -33,7 +34,7 @@ export function createBeatRenderer(div: HTMLElement, onError: (err: unknown) => 
   const painter = createLatestPainter(async (published: PublishedResult) => {
     const views = published.result.beatViews;
     const { data, layout } = beatFigure(views);
-    await Plotly.react(div, data, layout, CONFIG);
+    await plotReact(div, data, layout, CONFIG);
     recordBeatViewsPaint(views.map((v) => ({ title: v.title, parts: v.parts.map((p) => p.name) })));
   }, onError);
   let waiting: PublishedResult | null = null;
@@ -58,7 +59,7 @@ export function createBeatRenderer(div: HTMLElement, onError: (err: unknown) => 
     dispose() {
       if (timer !== null) clearTimeout(timer);
       painter.dispose();
-      Plotly.purge(div);
+      plotPurge(div);
     },
   };
 }

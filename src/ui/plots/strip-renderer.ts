@@ -5,7 +5,8 @@
  * on new data, which is why the figure is kept lean (grid as one image, no per-label measuring). After
  * each paint the paint log gets the exact arrays drawn and the input-to-frame latency.
  */
-import Plotly, { type Config, type Data, type Layout } from 'plotly.js-dist-min';
+import type { Config, Data, Layout } from 'plotly.js-dist-min';
+import { plotPurge, plotReact } from './plotly.ts';
 import { recordStripPaint } from '../../state/paint-log.ts';
 import type { PublishedResult } from '../../state/synth-results.ts';
 import { paperRangeMv, PAPER_COLORS } from './ecg-paper.ts';
@@ -102,7 +103,7 @@ export function createStripRenderer(div: HTMLElement, onError: (err: unknown) =>
         hovertemplate: 'R peak %{x:.3f} s<extra></extra>',
       },
     ];
-    await Plotly.react(div, data, layoutFor(signalMv.length / fsHz, paperRangeMv(minMv, maxMv)), CONFIG);
+    await plotReact(div, data, layoutFor(signalMv.length / fsHz, paperRangeMv(minMv, maxMv)), CONFIG);
     await nextFrame();
     if (disposed) return;
     recordStripPaint({
@@ -127,7 +128,7 @@ export function createStripRenderer(div: HTMLElement, onError: (err: unknown) =>
     dispose() {
       disposed = true;
       painter.dispose();
-      Plotly.purge(div);
+      plotPurge(div);
     },
   };
 }

@@ -2,7 +2,8 @@
  * One Plotly figure of the Training lab, repainted (latest wins) whenever its data change. A failed
  * paint is reported in the studio's message area.
  */
-import Plotly, { type Config, type Data, type Layout } from 'plotly.js-dist-min';
+import type { Config, Data, Layout } from 'plotly.js-dist-min';
+import { plotPurge, plotReact } from '../plots/plotly.ts';
 import { useEffect, useRef } from 'react';
 import { createLatestPainter, type LatestPainter } from '../plots/latest-painter.ts';
 import { reportPlotError } from '../plots/plot-error.ts';
@@ -24,7 +25,7 @@ export function FigurePlot({ figure, name, testId }: { figure: Figure; name: str
     if (!el) return;
     const p = createLatestPainter<Figure>(
       async (f) => {
-        await Plotly.react(el, f.data, f.layout, CONFIG);
+        await plotReact(el, f.data, f.layout, CONFIG);
       },
       (err) => reportPlotError(name, err),
     );
@@ -32,7 +33,7 @@ export function FigurePlot({ figure, name, testId }: { figure: Figure; name: str
     return () => {
       p.dispose();
       painter.current = null;
-      Plotly.purge(el);
+      plotPurge(el);
     };
   }, [name]);
   useEffect(() => painter.current?.schedule(figure), [figure]);
