@@ -17,53 +17,17 @@
  * "exportToEncode":…} (medians); logs go to stderr.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Page } from '@playwright/test';
-import { build, preview } from 'vite';
 import { defaultBatchRows, planBatches, totalRows } from '../src/dataset/recipe-rows.ts';
 import type { SyntheticRecipe } from '../src/dataset/recipe.ts';
 import type {} from '../src/types/pqrst-dataset-test-api.d.ts';
+import { argValue, benchLog, CHROMIUM_ARGS, CHROMIUM_PATH, median, serveStudio } from './browser-kit.ts';
+
+const log = benchLog('export-browser');
 
 const OUT_DIR = 'node_modules/.cache/pqrst-bench-export';
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
-
-function log(message: string): void {
-  process.stderr.write(`[export-browser] ${message}\n`);
-}
-
-function argValue(name: string, fallback: number): number {
-  const i = process.argv.indexOf(name);
-  return i >= 0 ? Number(process.argv[i + 1]) : fallback;
-}
-
-/** A TCP port that was free a moment ago. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-function median(values: number[]): number {
-  const s = [...values].sort((a, b) => a - b);
-  const mid = s.length >> 1;
-  return s.length % 2 === 1 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
-}
-
 /** Records per second of encoding `batches` with `workers` export workers started from the page. */
 function encodeRate(
   page: Page,
@@ -109,21 +73,13 @@ function encodeRate(
 async function main(): Promise<void> {
   const records = argValue('--records', 10_000);
   const rounds = argValue('--rounds', 3);
-  log('building with vite…');
-  await build({ logLevel: 'silent', build: { outDir: OUT_DIR, emptyOutDir: true } });
-  const port = await freePort();
-  const server = await preview({
-    logLevel: 'silent',
-    build: { outDir: OUT_DIR },
-    preview: { host: '127.0.0.1', port, strictPort: true, open: false },
-  });
-  const url = `http://127.0.0.1:${port}/`;
-  log(`serving ${url}`);
+  const studio = await serveStudio(OUT_DIR, log);
+  const url = studio.url;
   // A persistent profile, as a user has: an incognito context keeps the private file system in memory
   // behind the browser process, about 3 times slower to write than the disk-backed one.
   const profile = mkdtempSync(join(tmpdir(), 'pqrst-bench-profile-'));
   const browser = await chromium.launchPersistentContext(profile, {
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    executablePath: CHROMIUM_PATH,
     args: CHROMIUM_ARGS,
     viewport: { width: 1400, height: 1000 },
     acceptDownloads: true,
@@ -216,7 +172,7 @@ async function main(): Promise<void> {
   } finally {
     await browser.close();
     rmSync(profile, { recursive: true, force: true });
-    await new Promise<void>((resolve) => server.httpServer.close(() => resolve()));
+    await studio.close();
   }
 }
 

@@ -13,52 +13,17 @@
  * Without the data folder it prints nothing.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { loadavg } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
-import { build, preview } from 'vite';
 import type {} from '../src/types/pqrst-fit-test-api.d.ts';
+import { argValue, benchLog, CHROMIUM_ARGS, CHROMIUM_PATH, median, serveStudio } from './browser-kit.ts';
+
+const log = benchLog('fit-browser');
 
 const OUT_DIR = 'node_modules/.cache/pqrst-bench-fit';
 const TARGET_MS = 5000;
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
-
-function log(message: string): void {
-  process.stderr.write(`[fit-browser] ${message}\n`);
-}
-
-function argValue(name: string, fallback: number): number {
-  const i = process.argv.indexOf(name);
-  return i >= 0 ? Number(process.argv[i + 1]) : fallback;
-}
-
-/** A TCP port that was free a moment ago. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-function median(sorted: number[]): number {
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-}
-
 async function main(): Promise<void> {
   const rounds = argValue('--rounds', 3);
   const root = fileURLToPath(new URL('../', import.meta.url));
@@ -68,19 +33,10 @@ async function main(): Promise<void> {
     log(`${mitdb}/100.hea not found (set ECG_DATA_DIR); skipped`);
     return;
   }
-  log('building with vite…');
-  await build({ root, logLevel: 'silent', build: { outDir: OUT_DIR, emptyOutDir: true } });
-  const port = await freePort();
-  const server = await preview({
-    root,
-    logLevel: 'silent',
-    build: { outDir: OUT_DIR },
-    preview: { host: '127.0.0.1', port, strictPort: true, open: false },
-  });
-  const url = `http://127.0.0.1:${port}/`;
-  log(`serving ${url}`);
+  const studio = await serveStudio(OUT_DIR, log);
+  const url = studio.url;
   const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    executablePath: CHROMIUM_PATH,
     args: CHROMIUM_ARGS,
   });
   try {
@@ -144,7 +100,7 @@ async function main(): Promise<void> {
     process.stdout.write(`${JSON.stringify(result)}\n`);
   } finally {
     await browser.close();
-    await new Promise<void>((resolve) => server.httpServer.close(() => resolve()));
+    await studio.close();
   }
 }
 

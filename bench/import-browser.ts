@@ -13,51 +13,17 @@
  * "medianMs":…,"minMs":…,"maxMs":…}; logs go to stderr. Without the data folder it prints nothing.
  */
 import { existsSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { loadavg } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
-import { build, preview } from 'vite';
+import { argValue, benchLog, CHROMIUM_ARGS, CHROMIUM_PATH, median, serveStudio } from './browser-kit.ts';
+
+const log = benchLog('import-browser');
 
 const OUT_DIR = 'node_modules/.cache/pqrst-bench-import';
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
 /** The rule of bench/import-windowing.ts. */
 const LABEL_RULE = 'contains-beat:V=pvc,rhythm-majority:0.8';
-
-function log(message: string): void {
-  process.stderr.write(`[import-browser] ${message}\n`);
-}
-
-function argValue(name: string, fallback: number): number {
-  const i = process.argv.indexOf(name);
-  return i >= 0 ? Number(process.argv[i + 1]) : fallback;
-}
-
-/** A TCP port that was free a moment ago. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-function median(sorted: number[]): number {
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-}
 
 async function main(): Promise<void> {
   const rounds = argValue('--rounds', 3);
@@ -68,19 +34,10 @@ async function main(): Promise<void> {
     log(`${folder} not found (set ECG_DATA_DIR); skipped`);
     return;
   }
-  log('building with vite…');
-  await build({ root, logLevel: 'silent', build: { outDir: OUT_DIR, emptyOutDir: true } });
-  const port = await freePort();
-  const server = await preview({
-    root,
-    logLevel: 'silent',
-    build: { outDir: OUT_DIR },
-    preview: { host: '127.0.0.1', port, strictPort: true, open: false },
-  });
-  const url = `http://127.0.0.1:${port}/`;
-  log(`serving ${url}`);
+  const studio = await serveStudio(OUT_DIR, log);
+  const url = studio.url;
   const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    executablePath: CHROMIUM_PATH,
     args: CHROMIUM_ARGS,
   });
   try {
@@ -138,7 +95,7 @@ async function main(): Promise<void> {
     process.stdout.write(`${JSON.stringify(result)}\n`);
   } finally {
     await browser.close();
-    await new Promise<void>((resolve) => server.httpServer.close(() => resolve()));
+    await studio.close();
   }
 }
 

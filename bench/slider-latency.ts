@@ -8,45 +8,16 @@
  * Run: `npx tsx bench/slider-latency.ts [--moves 100]`. Prints exactly one JSON line on stdout:
  * {"bench":"slider-latency","fsHz":500,"seconds":10,"samples":N,"p50Ms":…,"p95Ms":…}; logs go to stderr.
  */
-import { createServer } from 'node:net';
 import { loadavg } from 'node:os';
 import { chromium, type Page } from '@playwright/test';
-import { build, preview } from 'vite';
+import { argValue, benchLog, CHROMIUM_ARGS, CHROMIUM_PATH, serveStudio } from './browser-kit.ts';
+
+const log = benchLog('slider-latency');
 
 const OUT_DIR = 'node_modules/.cache/pqrst-bench';
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
 /** Moves not counted: the first repaints include JIT compilation of the drawing code. */
 const WARMUP_MOVES = 20;
 const STEP_PX = 2;
-
-function log(message: string): void {
-  process.stderr.write(`[slider-latency] ${message}\n`);
-}
-
-function argValue(name: string, fallback: number): number {
-  const i = process.argv.indexOf(name);
-  return i >= 0 ? Number(process.argv[i + 1]) : fallback;
-}
-
-/** A TCP port that was free a moment ago. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /** The value at fraction `q` of sorted `values` (nearest rank). */
 function percentile(sorted: number[], q: number): number {
@@ -69,18 +40,10 @@ async function dragStep(page: Page, x: number, y: number): Promise<number | null
 
 async function main(): Promise<void> {
   const moves = argValue('--moves', 100);
-  log('building with vite…');
-  await build({ logLevel: 'silent', build: { outDir: OUT_DIR, emptyOutDir: true } });
-  const port = await freePort();
-  const server = await preview({
-    logLevel: 'silent',
-    build: { outDir: OUT_DIR },
-    preview: { host: '127.0.0.1', port, strictPort: true, open: false },
-  });
-  const url = `http://127.0.0.1:${port}/`;
-  log(`serving ${url}`);
+  const studio = await serveStudio(OUT_DIR, log);
+  const url = studio.url;
   const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    executablePath: CHROMIUM_PATH,
     args: CHROMIUM_ARGS,
   });
   try {
@@ -134,7 +97,7 @@ async function main(): Promise<void> {
     process.stdout.write(`${JSON.stringify(result)}\n`);
   } finally {
     await browser.close();
-    await new Promise<void>((resolve) => server.httpServer.close(() => resolve()));
+    await studio.close();
   }
 }
 

@@ -16,42 +16,20 @@
 import { loadavg } from 'node:os';
 import { chromium } from '@playwright/test';
 import { openHarness, startHarness } from '../e2e/train-worker/harness.ts';
+import { argValue, benchLog, CHROMIUM_ARGS, CHROMIUM_PATH, median } from './browser-kit.ts';
 
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-  '--enable-unsafe-webgpu',
-  '--enable-features=Vulkan',
-];
+const log = benchLog('train-browser');
+
 const BACKENDS = ['webgpu', 'webgl', 'wasm'] as const;
 const INPUT_LENGTHS = [1000, 5000];
 const BATCH = 64;
-
-function log(message: string): void {
-  process.stderr.write(`[train-browser] ${message}\n`);
-}
-
-function argValue(name: string, fallback: number): number {
-  const i = process.argv.indexOf(name);
-  return i >= 0 ? Number(process.argv[i + 1]) : fallback;
-}
-
-function median(values: number[]): number {
-  const s = [...values].sort((a, b) => a - b);
-  const mid = s.length >> 1;
-  return s.length % 2 === 1 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
-}
 
 const samples = argValue('--samples', 256);
 const epochs = Math.max(2, argValue('--epochs', 3));
 const harness = await startHarness('bench-train-browser');
 const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: CHROMIUM_ARGS,
+  executablePath: CHROMIUM_PATH,
+  args: [...CHROMIUM_ARGS, '--enable-unsafe-webgpu', '--enable-features=Vulkan'],
 });
 try {
   for (const backend of BACKENDS) {

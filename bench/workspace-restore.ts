@@ -12,63 +12,26 @@
  * "longestTaskMs":median}; logs to stderr.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
-import { build, preview } from 'vite';
-import { CHROMIUM_ARGS } from '../playwright.config.ts';
 import type {} from '../src/types/pqrst-workspace-test-api.d.ts';
+import { argValue, benchLog, CHROMIUM_ARGS, CHROMIUM_PATH, median, serveStudio } from './browser-kit.ts';
+
+const log = benchLog('workspace-restore');
 
 const OUT_DIR = 'node_modules/.cache/pqrst-bench-workspace';
 const SAMPLES = 5000;
 
-function log(message: string): void {
-  process.stderr.write(`[workspace-restore] ${message}\n`);
-}
-
-function argValue(name: string, fallback: number): number {
-  const i = process.argv.indexOf(name);
-  return i >= 0 ? Number(process.argv[i + 1]) : fallback;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-function median(values: number[]): number {
-  const s = [...values].sort((a, b) => a - b);
-  const mid = s.length >> 1;
-  return s.length % 2 === 1 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
-}
-
 async function main(): Promise<void> {
   const rounds = argValue('--rounds', 3);
   const windows = argValue('--windows', 10_000);
-  const root = fileURLToPath(new URL('../', import.meta.url));
-  log('building with vite…');
-  await build({ root, logLevel: 'silent', build: { outDir: OUT_DIR, emptyOutDir: true } });
-  const port = await freePort();
-  const server = await preview({
-    root,
-    logLevel: 'silent',
-    build: { outDir: OUT_DIR },
-    preview: { host: '127.0.0.1', port, strictPort: true, open: false },
-  });
-  const url = `http://127.0.0.1:${port}/`;
+  const studio = await serveStudio(OUT_DIR, log);
+  const url = studio.url;
   const incognito = process.argv.includes('--incognito');
   const profileDir = mkdtempSync(path.join(tmpdir(), 'pqrst-bench-workspace-'));
   const launch = {
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    executablePath: CHROMIUM_PATH,
     args: CHROMIUM_ARGS,
   };
   const viewport = { width: 1400, height: 1000 };
@@ -136,7 +99,7 @@ async function main(): Promise<void> {
   } finally {
     await context.close();
     await browser?.close();
-    await server.close();
+    await studio.close();
     rmSync(profileDir, { recursive: true, force: true });
   }
 }

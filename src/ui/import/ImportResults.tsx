@@ -9,24 +9,13 @@ import { parseRhythmMap, rhythmClassOf } from '../../dataset/rhythm-classes.ts';
 import { importStore, setHandLabel } from '../../state/import-store.ts';
 import type { ImportedRecordView } from '../../workers/import-protocol.ts';
 import { keepCurrentImport } from '../../workspace/workspace-imports.ts';
-
-function download(fileName: string, blob: Blob): void {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.style.display = 'none';
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
+import { downloadBlob } from '../download-text.ts';
 
 /** Download signals.npy and labels.csv (made in the worker). */
 function downloadDataset(): void {
   requestExport((npy, labelsCsv) => {
-    download('signals.npy', new Blob([npy], { type: 'application/octet-stream' }));
-    download('labels.csv', new Blob([labelsCsv], { type: 'text/csv' }));
+    downloadBlob('signals.npy', new Blob([npy], { type: 'application/octet-stream' }));
+    downloadBlob('labels.csv', new Blob([labelsCsv], { type: 'text/csv' }));
   });
 }
 

@@ -9,19 +9,7 @@ import { realismArchive } from '../../app/realism-client.ts';
 import { INTERVAL_NAMES } from '../../analysis/realism/index.ts';
 import type { RealismResult } from '../../state/realism-store.ts';
 import { aurocMeaning, fixed } from './realism-text.ts';
-
-/** Offer `bytes` for download as `fileName` (a temporary blob URL; nothing leaves the page). */
-function downloadBytes(fileName: string, bytes: Uint8Array | string, type: string): void {
-  const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.style.display = 'none';
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
+import { downloadBytes, downloadText } from '../download-text.ts';
 
 const FIGURE_TEXT: Record<string, string> = {
   'intervals-rr.svg': 'RR interval histograms, real and synthetic overlaid',
@@ -97,10 +85,7 @@ export function RealismReportView({ result }: { result: RealismResult }) {
         >
           Download report (.zip)
         </button>
-        <button
-          type="button"
-          onClick={() => downloadBytes('report.json', result.files['report.json'], 'application/json')}
-        >
+        <button type="button" onClick={() => downloadText('report.json', result.files['report.json'])}>
           Download report.json
         </button>
       </div>

@@ -12,18 +12,7 @@ import { trainStore } from '../../state/train-store.ts';
 import { downloadText } from '../download-text.ts';
 import { FigurePlot } from './FigurePlot.tsx';
 import { confusionFigure } from './train-figures.ts';
-
-function downloadBytes(fileName: string, bytes: ArrayBuffer): void {
-  const url = URL.createObjectURL(new Blob([bytes], { type: 'application/octet-stream' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.style.display = 'none';
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
+import { downloadBytes } from '../download-text.ts';
 
 async function refreshStored(): Promise<void> {
   const reply = await modelRequest({ type: 'list', id: newRequestId() });

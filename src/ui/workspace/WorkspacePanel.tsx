@@ -17,23 +17,10 @@ import { clearKept, deleteKept, renameKept } from '../../workspace/workspace-kep
 import { KindActions, RunState } from './KindActions.tsx';
 import { RestoreProgress } from './RestoreProgress.tsx';
 import './workspace.css';
+import { downloadBytes } from '../download-text.ts';
 
 function when(ms: number): string {
   return new Date(ms).toLocaleString();
-}
-
-function download(fileName: string, bytes: Uint8Array): void {
-  const url = URL.createObjectURL(
-    new Blob([bytes as Uint8Array<ArrayBuffer>], { type: 'application/octet-stream' }),
-  );
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.style.display = 'none';
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
 function safeName(name: string): string {
@@ -42,7 +29,7 @@ function safeName(name: string): string {
 
 async function exportItems(ids: string[] | undefined, fileName: string): Promise<void> {
   try {
-    download(fileName, await exportWorkspace(ids));
+    downloadBytes(fileName, await exportWorkspace(ids));
   } catch (e) {
     workspaceStore.setState({ message: { level: 'error', text: `Export failed: ${String(e)}` } });
   }
