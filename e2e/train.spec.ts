@@ -107,6 +107,22 @@ async function runToResults(page: Page, backend: string): Promise<void> {
   await expect(page.getByTestId('train-budget-plot')).toBeVisible();
 }
 
+/**
+ * Start a long WebGL experiment (200 epochs, batch 2) and wait for its second epoch; returns the
+ * worker's tensor count from before the run.
+ */
+async function startLongRun(page: Page): Promise<number | null> {
+  await openLabWithData(page);
+  await testScale(page, 'webgl', '200');
+  await page.getByLabel('Batch size', { exact: true }).fill('2');
+  const before = await page.evaluate(() => window.__pqrst.train!.tensorCount());
+  await page.getByRole('button', { name: 'Run experiment' }).click();
+  await page.waitForFunction(() => (window.__pqrst.train!.getState().epochs.length ?? 0) >= 2, null, {
+    timeout: 120_000,
+  });
+  return before;
+}
+
 test.describe('training lab on WebGL', () => {
   test.skip(!HAVE, MISSING_CINC);
 
@@ -140,14 +156,7 @@ test.describe('training lab on WebGL', () => {
 
   test('cancel stops a run mid-epoch and frees its tensors', async ({ page }) => {
     test.setTimeout(180_000);
-    await openLabWithData(page);
-    await testScale(page, 'webgl', '200');
-    await page.getByLabel('Batch size', { exact: true }).fill('2');
-    const before = await page.evaluate(() => window.__pqrst.train!.tensorCount());
-    await page.getByRole('button', { name: 'Run experiment' }).click();
-    await page.waitForFunction(() => (window.__pqrst.train!.getState().epochs.length ?? 0) >= 2, null, {
-      timeout: 120_000,
-    });
+    const before = await startLongRun(page);
     const logged = await page.evaluate(() => window.__pqrst.train!.getState().epochs.length);
     const t0 = Date.now();
     await page.getByRole('button', { name: 'Cancel' }).click();
@@ -165,14 +174,7 @@ test.describe('training lab on WebGL', () => {
     page,
   }) => {
     test.setTimeout(180_000);
-    await openLabWithData(page);
-    await testScale(page, 'webgl', '200');
-    await page.getByLabel('Batch size', { exact: true }).fill('2');
-    const before = await page.evaluate(() => window.__pqrst.train!.tensorCount());
-    await page.getByRole('button', { name: 'Run experiment' }).click();
-    await page.waitForFunction(() => (window.__pqrst.train!.getState().epochs.length ?? 0) >= 2, null, {
-      timeout: 120_000,
-    });
+    const before = await startLongRun(page);
     await page.getByRole('button', { name: 'Pause' }).click();
     expect(await page.evaluate(() => window.__pqrst.train!.whenSettled())).toBe('paused');
     await expect(page.getByTestId('train-debug')).toContainText('held before its next batch');
