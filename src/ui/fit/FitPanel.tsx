@@ -14,6 +14,7 @@ import { importedRecord, importStore } from '../../state/import-store.ts';
 import './fit.css';
 import { installFitTestApi } from './fit-test-api.ts';
 import { FitTemplateCard } from './FitTemplateCard.tsx';
+import { ProgressRow } from '../ProgressRow.tsx';
 
 /** The classes a preset can be made for from `templates` (segments with per-beat fitted normal beats). */
 function presetClasses(
@@ -93,16 +94,12 @@ export function FitPanel() {
         </div>
       )}
       {running && (
-        <div className="fit-progress">
-          <label>
-            Fitting {fitStore.getState().record}
-            <progress max={1} value={fraction} />
-          </label>
-          <span aria-live="polite">{Math.round(100 * fraction)} %</span>
-          <button type="button" onClick={cancelFit}>
-            Cancel
-          </button>
-        </div>
+        <ProgressRow
+          className="fit-progress"
+          label={`Fitting ${fitStore.getState().record}`}
+          fraction={fraction}
+          onCancel={cancelFit}
+        />
       )}
       {phase === 'cancelled' && <p>Fit cancelled.</p>}
       {error !== null && (

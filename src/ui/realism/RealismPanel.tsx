@@ -16,6 +16,7 @@ import { installRealismTestApi } from './realism-test-api.ts';
 import { stageText } from './realism-text.ts';
 import { RealismReportView } from './RealismReportView.tsx';
 import './realism.css';
+import { ProgressRow } from '../ProgressRow.tsx';
 
 function setForm(patch: Partial<RealismForm>): void {
   realismStore.setState((s) => ({ form: { ...s.form, ...patch } }));
@@ -148,16 +149,12 @@ export function RealismPanel() {
         {note !== null && counts !== null && ` ${note}`}
       </p>
       {running && (
-        <div className="realism-progress">
-          <label>
-            {stageText(stage)}
-            <progress max={1} value={fraction} />
-          </label>
-          <span aria-live="polite">{Math.round(100 * fraction)} %</span>
-          <button type="button" onClick={cancelRealism}>
-            Cancel
-          </button>
-        </div>
+        <ProgressRow
+          className="realism-progress"
+          label={stageText(stage)}
+          fraction={fraction}
+          onCancel={cancelRealism}
+        />
       )}
       {phase === 'cancelled' && <p>Comparison cancelled.</p>}
       {error !== null && (
