@@ -3,7 +3,9 @@
  * arguments, the median, and the studio's production build served by `vite preview` on a free port.
  */
 import { createServer } from 'node:net';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type Page } from '@playwright/test';
 import { build, preview } from 'vite';
 import { CHROMIUM_ARGS } from '../playwright.config.ts';
 
@@ -28,6 +30,29 @@ export function median(values: number[]): number {
   const s = [...values].sort((a, b) => a - b);
   const mid = s.length >> 1;
   return s.length % 2 === 1 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
+}
+
+/** The real-data folder: `ECG_DATA_DIR`, else ../shared/ecg-data beside the repository. */
+export function ecgDataDir(): string {
+  const root = fileURLToPath(new URL('../', import.meta.url));
+  return path.resolve(root, process.env.ECG_DATA_DIR || '../shared/ecg-data');
+}
+
+/** Debian's Chromium, headless, with the e2e flags (plus `extraArgs`). */
+export function launchChromium(extraArgs: string[] = []): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS, ...extraArgs] });
+}
+
+/** A 1400 × 1000 page of the studio at `url`, its page errors logged. */
+export async function openStudioPage(
+  browser: Browser,
+  url: string,
+  log: (message: string) => void,
+): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+  page.on('pageerror', (err) => log(`page error: ${err.message}`));
+  await page.goto(url);
+  return page;
 }
 
 /** A TCP port that was free a moment ago. */

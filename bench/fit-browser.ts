@@ -15,10 +15,16 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium } from '@playwright/test';
 import type {} from '../src/types/pqrst-fit-test-api.d.ts';
-import { argValue, benchLog, CHROMIUM_ARGS, CHROMIUM_PATH, median, serveStudio } from './browser-kit.ts';
+import {
+  argValue,
+  benchLog,
+  ecgDataDir,
+  launchChromium,
+  median,
+  openStudioPage,
+  serveStudio,
+} from './browser-kit.ts';
 
 const log = benchLog('fit-browser');
 
@@ -26,8 +32,7 @@ const OUT_DIR = 'node_modules/.cache/pqrst-bench-fit';
 const TARGET_MS = 5000;
 async function main(): Promise<void> {
   const rounds = argValue('--rounds', 3);
-  const root = fileURLToPath(new URL('../', import.meta.url));
-  const dataDir = path.resolve(root, process.env.ECG_DATA_DIR || '../shared/ecg-data');
+  const dataDir = ecgDataDir();
   const mitdb = path.join(dataDir, 'mitdb/original');
   if (!existsSync(path.join(mitdb, '100.hea'))) {
     log(`${mitdb}/100.hea not found (set ECG_DATA_DIR); skipped`);
@@ -35,14 +40,9 @@ async function main(): Promise<void> {
   }
   const studio = await serveStudio(OUT_DIR, log);
   const url = studio.url;
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM_PATH,
-    args: CHROMIUM_ARGS,
-  });
+  const browser = await launchChromium();
   try {
-    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
-    page.on('pageerror', (err) => log(`page error: ${err.message}`));
-    await page.goto(url);
+    const page = await openStudioPage(browser, url, log);
     await page.waitForFunction(() => window.__pqrst?.import !== undefined, null, { timeout: 60_000 });
     const files = ['hea', 'dat', 'atr'].map((ext) => ({
       name: `100.${ext}`,

@@ -15,9 +15,15 @@
 import { existsSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium } from '@playwright/test';
-import { argValue, benchLog, CHROMIUM_ARGS, CHROMIUM_PATH, median, serveStudio } from './browser-kit.ts';
+import {
+  argValue,
+  benchLog,
+  ecgDataDir,
+  launchChromium,
+  median,
+  openStudioPage,
+  serveStudio,
+} from './browser-kit.ts';
 
 const log = benchLog('import-browser');
 
@@ -27,8 +33,7 @@ const LABEL_RULE = 'contains-beat:V=pvc,rhythm-majority:0.8';
 
 async function main(): Promise<void> {
   const rounds = argValue('--rounds', 3);
-  const root = fileURLToPath(new URL('../', import.meta.url));
-  const dataDir = path.resolve(root, process.env.ECG_DATA_DIR || '../shared/ecg-data');
+  const dataDir = ecgDataDir();
   const folder = path.join(dataDir, 'mitdb');
   if (!existsSync(folder)) {
     log(`${folder} not found (set ECG_DATA_DIR); skipped`);
@@ -36,14 +41,9 @@ async function main(): Promise<void> {
   }
   const studio = await serveStudio(OUT_DIR, log);
   const url = studio.url;
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM_PATH,
-    args: CHROMIUM_ARGS,
-  });
+  const browser = await launchChromium();
   try {
-    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
-    page.on('pageerror', (err) => log(`page error: ${err.message}`));
-    await page.goto(url);
+    const page = await openStudioPage(browser, url, log);
     await page.waitForFunction(() => window.__pqrst?.import !== undefined, null, { timeout: 60_000 });
     await page.getByRole('textbox', { name: 'Label rule' }).fill(LABEL_RULE);
     const times: number[] = [];

@@ -9,8 +9,8 @@
  * {"bench":"slider-latency","fsHz":500,"seconds":10,"samples":N,"p50Ms":…,"p95Ms":…}; logs go to stderr.
  */
 import { loadavg } from 'node:os';
-import { chromium, type Page } from '@playwright/test';
-import { argValue, benchLog, CHROMIUM_ARGS, CHROMIUM_PATH, serveStudio } from './browser-kit.ts';
+import type { Page } from '@playwright/test';
+import { argValue, benchLog, launchChromium, openStudioPage, serveStudio } from './browser-kit.ts';
 
 const log = benchLog('slider-latency');
 
@@ -42,14 +42,9 @@ async function main(): Promise<void> {
   const moves = argValue('--moves', 100);
   const studio = await serveStudio(OUT_DIR, log);
   const url = studio.url;
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM_PATH,
-    args: CHROMIUM_ARGS,
-  });
+  const browser = await launchChromium();
   try {
-    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
-    page.on('pageerror', (err) => log(`page error: ${err.message}`));
-    await page.goto(url);
+    const page = await openStudioPage(browser, url, log);
     await page.waitForFunction(() => window.__pqrst?.paintCount > 0, null, { timeout: 60_000 });
     await page.evaluate(() => window.__pqrst.whenIdle());
     const params = await page.evaluate(() => window.__pqrst.getParams());
