@@ -19,6 +19,14 @@ export function benchLog(name: string): (message: string) => void {
   return (message) => process.stderr.write(`[${name}] ${message}\n`);
 }
 
+/** Run a bench's `main`; a failure is logged with its stack and exits 1. */
+export function runMain(main: () => Promise<void>, log: (message: string) => void): void {
+  main().catch((err: unknown) => {
+    log(`failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+    process.exit(1);
+  });
+}
+
 /** The number after `name` on the command line, else `fallback`. */
 export function argValue(name: string, fallback: number): number {
   const i = process.argv.indexOf(name);

@@ -23,7 +23,15 @@ import { chromium, type Page } from '@playwright/test';
 import { defaultBatchRows, planBatches, totalRows } from '../src/dataset/recipe-rows.ts';
 import type { SyntheticRecipe } from '../src/dataset/recipe.ts';
 import type {} from '../src/types/pqrst-dataset-test-api.d.ts';
-import { argValue, benchLog, CHROMIUM_ARGS, CHROMIUM_PATH, median, serveStudio } from './browser-kit.ts';
+import {
+  argValue,
+  benchLog,
+  CHROMIUM_ARGS,
+  CHROMIUM_PATH,
+  median,
+  runMain,
+  serveStudio,
+} from './browser-kit.ts';
 
 const log = benchLog('export-browser');
 
@@ -176,7 +184,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((err: unknown) => {
-  log(`failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
-  process.exit(1);
-});
+runMain(main, log);

@@ -23,6 +23,7 @@ import {
   launchChromium,
   median,
   openStudioPage,
+  runMain,
   serveStudio,
 } from './browser-kit.ts';
 
@@ -104,7 +105,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((err: unknown) => {
-  log(`failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
-  process.exit(1);
-});
+runMain(main, log);

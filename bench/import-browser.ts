@@ -22,6 +22,7 @@ import {
   launchChromium,
   median,
   openStudioPage,
+  runMain,
   serveStudio,
 } from './browser-kit.ts';
 
@@ -99,7 +100,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((err: unknown) => {
-  log(`failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
-  process.exit(1);
-});
+runMain(main, log);

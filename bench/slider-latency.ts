@@ -10,7 +10,7 @@
  */
 import { loadavg } from 'node:os';
 import type { Page } from '@playwright/test';
-import { argValue, benchLog, launchChromium, openStudioPage, serveStudio } from './browser-kit.ts';
+import { argValue, benchLog, launchChromium, openStudioPage, runMain, serveStudio } from './browser-kit.ts';
 
 const log = benchLog('slider-latency');
 
@@ -96,7 +96,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((err: unknown) => {
-  log(`failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
-  process.exit(1);
-});
+runMain(main, log);
