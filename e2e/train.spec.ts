@@ -5,19 +5,11 @@
  * on WebGPU (Chromium with --enable-unsafe-webgpu) up to the results table. Cancel stops a run
  * mid-epoch and leaves no tensor behind; Pause holds a fit where it is and Resume goes on from there.
  */
-import { existsSync } from 'node:fs';
-import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { CHROMIUM_ARGS } from '../playwright.config.ts';
 import type { TrainFacts } from '../src/types/pqrst-train-test-api.d.ts';
+import { HAVE_CINC, importCincTen, MISSING_CINC } from './cinc-data.ts';
 import { expect, test } from './fixtures.ts';
-import { DATA_DIR, upload, whenImportIdle } from './import-data.ts';
-
-const CINC = path.join(DATA_DIR, 'cinc2017/validation');
-const AF = ['A00004', 'A00054', 'A00090', 'A00100', 'A00102'];
-const NSR = ['A00002', 'A00006', 'A00012', 'A00016', 'A00026'];
-const HAVE = existsSync(path.join(CINC, 'REFERENCE.csv'));
-const MISSING_CINC = `CinC 2017 records not found under ${CINC}: set ECG_DATA_DIR`;
 
 // WebGPU is off in headless Chromium unless asked for; WebGL tests pick their backend explicitly.
 test.use({
@@ -27,7 +19,7 @@ test.use({
   },
 });
 
-if (!HAVE && process.env.REQUIRE_ECG_DATA === '1') {
+if (!HAVE_CINC && process.env.REQUIRE_ECG_DATA === '1') {
   test('training lab needs the ECG data folder (REQUIRE_ECG_DATA=1)', () => {
     throw new Error(MISSING_CINC);
   });
@@ -37,15 +29,7 @@ if (!HAVE && process.env.REQUIRE_ECG_DATA === '1') {
 async function openLabWithData(page: Page): Promise<void> {
   await page.goto('/');
   await page.waitForFunction(() => window.__pqrst?.import !== undefined, null, { timeout: 60_000 });
-  const importPanel = page.getByRole('region', { name: 'Import real ECGs' });
-  await importPanel.getByRole('textbox', { name: 'Sampling rate (Hz)' }).fill('100');
-  await importPanel.getByRole('textbox', { name: 'Window (s)' }).fill('5');
-  const files = [...AF, ...NSR].flatMap((r) =>
-    ['hea', 'mat'].map((ext) => upload(path.join(CINC, `${r}.${ext}`))),
-  );
-  await page.getByLabel('ECG files').setInputFiles([...files, upload(path.join(CINC, 'REFERENCE.csv'))]);
-  await expect(page.getByTestId('import-summary')).toBeVisible({ timeout: 60_000 });
-  await whenImportIdle(page);
+  await importCincTen(page);
   const summary = (await page.evaluate(() => window.__pqrst.import!.getSummary()))!;
   expect(summary.perClass.af.patients).toBe(5);
   expect(summary.perClass.nsr.patients).toBe(5);
@@ -124,7 +108,7 @@ async function startLongRun(page: Page): Promise<number | null> {
 }
 
 test.describe('training lab on WebGL', () => {
-  test.skip(!HAVE, MISSING_CINC);
+  test.skip(!HAVE_CINC, MISSING_CINC);
 
   test('a small experiment reaches the results table', async ({ page }) => {
     test.setTimeout(240_000);
@@ -210,7 +194,7 @@ test.describe('training lab on WebGL', () => {
 });
 
 test.describe('training lab on WebGPU', () => {
-  test.skip(!HAVE, MISSING_CINC);
+  test.skip(!HAVE_CINC, MISSING_CINC);
 
   test('a small experiment reaches the results table', async ({ page }) => {
     test.setTimeout(240_000);

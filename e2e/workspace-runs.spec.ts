@@ -7,22 +7,15 @@
  * (c) a kept recipe is listed after a reload and loads back into the builder with the same values.
  * Test scale as e2e/train.spec.ts: ten CinC 2017 records at 100 Hz in 5-s windows, a tiny CNN, 2 epochs.
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
+import { readFileSync, writeFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import type { TrainFacts } from '../src/types/pqrst-train-test-api.d.ts';
 import type {} from '../src/types/pqrst-workspace-runs-test-api.d.ts';
 import type {} from '../src/types/pqrst-workspace-test-api.d.ts';
+import { HAVE_CINC, importCincTen, MISSING_CINC } from './cinc-data.ts';
 import { expect, test } from './fixtures.ts';
-import { DATA_DIR, upload, whenImportIdle } from './import-data.ts';
 
-const CINC = path.join(DATA_DIR, 'cinc2017/validation');
-const AF = ['A00004', 'A00054', 'A00090', 'A00100', 'A00102'];
-const NSR = ['A00002', 'A00006', 'A00012', 'A00016', 'A00026'];
-const HAVE = existsSync(path.join(CINC, 'REFERENCE.csv'));
-const MISSING_CINC = `CinC 2017 records not found under ${CINC}: set ECG_DATA_DIR`;
-
-if (!HAVE && process.env.REQUIRE_ECG_DATA === '1') {
+if (!HAVE_CINC && process.env.REQUIRE_ECG_DATA === '1') {
   test('kept runs need the ECG data folder (REQUIRE_ECG_DATA=1)', () => {
     throw new Error(MISSING_CINC);
   });
@@ -48,15 +41,7 @@ async function importAndKeep(page: Page): Promise<string> {
   await page.goto('/');
   await page.waitForFunction(() => window.__pqrst?.import !== undefined, null, { timeout: 60_000 });
   await kept(page);
-  const importPanel = page.getByRole('region', { name: 'Import real ECGs' });
-  await importPanel.getByRole('textbox', { name: 'Sampling rate (Hz)' }).fill('100');
-  await importPanel.getByRole('textbox', { name: 'Window (s)' }).fill('5');
-  const files = [...AF, ...NSR].flatMap((r) =>
-    ['hea', 'mat'].map((ext) => upload(path.join(CINC, `${r}.${ext}`))),
-  );
-  await page.getByLabel('ECG files').setInputFiles([...files, upload(path.join(CINC, 'REFERENCE.csv'))]);
-  await expect(page.getByTestId('import-summary')).toBeVisible({ timeout: 60_000 });
-  await whenImportIdle(page);
+  await importCincTen(page);
   const digest = await page.evaluate(() => window.__pqrstWorkspace!.currentImportDigest());
   await page.getByRole('button', { name: 'Keep in workspace' }).click();
   await expect(page.getByTestId('workspace-items').locator('tr[data-kind="import"]')).toHaveCount(1);
@@ -99,7 +84,7 @@ function numbers(results: TrainFacts['results']): Record<string, unknown> {
 }
 
 test.describe('kept work', () => {
-  test.skip(!HAVE, MISSING_CINC);
+  test.skip(!HAVE_CINC, MISSING_CINC);
 
   test('an import, a preset, a finished experiment and a saved model are there after a reload', async ({
     page,
