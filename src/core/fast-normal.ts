@@ -6,6 +6,7 @@
  * the centre is 4·10⁻⁵ sd, far below anything an ECG noise model can show.
  */
 import type { Rng } from './rng.ts';
+import { detExp } from './det-math.ts';
 
 const TABLE_SIZE = 65536;
 const GRID_HALF_RANGE = 6;
@@ -21,11 +22,11 @@ function buildTable(): Float64Array {
   const table = new Float64Array(TABLE_SIZE);
   let cdf = 0;
   let x = -GRID_HALF_RANGE;
-  let pdf = norm * Math.exp(-0.5 * x * x);
+  let pdf = norm * detExp(-0.5 * x * x);
   let i = 0;
   for (let step = 0; step < GRID_STEPS && i < TABLE_SIZE; step++) {
     const x2 = x + h;
-    const pdf2 = norm * Math.exp(-0.5 * x2 * x2);
+    const pdf2 = norm * detExp(-0.5 * x2 * x2);
     const cdf2 = cdf + 0.5 * h * (pdf + pdf2);
     while (i < TABLE_SIZE && (i + 0.5) / TABLE_SIZE <= cdf2) {
       const p = (i + 0.5) / TABLE_SIZE;

@@ -5,6 +5,7 @@
  * Generator: SFC32 (Chris Doty-Humphrey's "small fast counting" generator, from PractRand), 128-bit state,
  * 32-bit integer arithmetic only, so it is bit-identical on every JavaScript engine.
  */
+import { detCos, detLog, detSin } from './det-math.ts';
 
 /** A seeded random stream. */
 export interface Rng {
@@ -98,10 +99,10 @@ class Sfc32 implements Rng {
     // Box-Muller on (0, 1]: 1 - u avoids log(0).
     const u1 = 1 - this.uniform();
     const u2 = this.uniform();
-    const r = Math.sqrt(-2 * Math.log(u1));
-    this.spare = r * Math.sin(2 * Math.PI * u2);
+    const r = Math.sqrt(-2 * detLog(u1));
+    this.spare = r * detSin(2 * Math.PI * u2);
     this.hasSpare = true;
-    return r * Math.cos(2 * Math.PI * u2);
+    return r * detCos(2 * Math.PI * u2);
   }
 }
 

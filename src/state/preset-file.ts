@@ -1,5 +1,5 @@
 /**
- * The preset file format: `{ "format": "pqrst-preset", "generatorVersion": "1.0.0", "params": {…} }`
+ * The preset file format: `{ "format": "pqrst-preset", "generatorVersion": "1.1.0", "params": {…} }`
  * with every parameter. Parsing is strict: a malformed file is refused with an error naming the file
  * and the field, never partly applied. Files of another generator major version are refused, since
  * their parameters may mean something else.

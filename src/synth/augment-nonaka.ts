@@ -12,6 +12,7 @@
 import { fastNormalFromU32 } from '../core/fast-normal.ts';
 import type { Rng } from '../core/rng.ts';
 import type { SynthParams } from './params.ts';
+import { detExp, detLog, detSin } from '../core/det-math.ts';
 
 const WALK_UNIT_MV = 0.1;
 const BLOCK_S = 0.5;
@@ -69,7 +70,7 @@ export function applyNonakaAugmentations(
   for (let a = 0; a < count; a++) {
     const kind = Math.floor(rng.uniform() * 4);
     if (kind === 0) {
-      const gain = Math.exp(uniform(rng, Math.log(0.25), Math.log(4)));
+      const gain = detExp(uniform(rng, detLog(0.25), detLog(4)));
       for (let i = 0; i < out.length; i++) out[i] *= gain;
     } else if (kind === 1) {
       const w = (2 * Math.PI * uniform(rng, 0.05, 0.5)) / fsHz;
@@ -77,7 +78,7 @@ export function applyNonakaAugmentations(
       const phase = 2 * Math.PI * rng.uniform();
       const square = rng.uniform() < 0.5;
       for (let i = 0; i < out.length; i++) {
-        const s = Math.sin(w * i + phase);
+        const s = detSin(w * i + phase);
         out[i] += ampMv * (square ? (s >= 0 ? 1 : -1) : s);
       }
     } else if (kind === 2) {

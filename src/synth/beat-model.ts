@@ -13,6 +13,7 @@
 import { fastNormalFromU32 } from '../core/fast-normal.ts';
 import type { Rng } from '../core/rng.ts';
 import { WAVES, type SynthParams, type Wave, type WaveField } from './params.ts';
+import { detPow } from '../core/det-math.ts';
 
 /** Wave boundaries are at centre ± this many σ. */
 export const BOUNDARY_SIGMAS = 2.5;
@@ -85,12 +86,12 @@ export function placeRrAdaptive(
     out.widthS[w] = Math.abs(beat[w * 3 + 1]);
     out.centerS[w] = rPeakS + beat[w * 3 + 2];
   }
-  out.centerS[0] = rPeakS + beat[2] * Math.pow(rrS, prRateExponent);
+  out.centerS[0] = rPeakS + beat[2] * detPow(rrS, prRateExponent);
   const qrsOnS = Math.min(
     out.centerS[1] - BOUNDARY_SIGMAS * out.widthS[1],
     out.centerS[2] - BOUNDARY_SIGMAS * out.widthS[2],
   );
-  const qtScale = Math.pow(rrS, qtRateExponent);
+  const qtScale = detPow(rrS, qtRateExponent);
   out.centerS[4] = qrsOnS + (out.centerS[4] - qrsOnS) * qtScale;
   out.widthS[4] *= qtScale;
   out.rPeakS = rPeakS;

@@ -4,6 +4,7 @@
  * first fifth is rounded (quadratic) so the onset is slurred, held until the R peak, then decaying as a
  * half Gaussian of σ `decayS` (it merges into the R wave).
  */
+import { detExp } from '../core/det-math.ts';
 
 /** Add a delta wave to `out` (sampled at `fsHz`). Times are in seconds from sample 0. */
 export function addDeltaWave(
@@ -23,7 +24,7 @@ export function addDeltaWave(
     let v: number;
     if (t >= peakS) {
       const x = (t - peakS) / decayS;
-      v = Math.exp(-0.5 * x * x);
+      v = detExp(-0.5 * x * x);
     } else {
       const x = Math.min(1, (t - onsetS) / durationS);
       // Quadratic start joined with slope continuity to the linear ramp: v(x) rises from 0 to 1 at x = 1.

@@ -3,6 +3,7 @@
  * (the tail beyond is < 4·10⁻⁶ A) and by recurrence: g(n+1) = g(n)·r(n), r(n+1) = r(n)·exp(−d²) with
  * d = Δt/σ, so one wave costs three `exp` calls plus two multiplies per sample.
  */
+import { detExp } from '../core/det-math.ts';
 const HALF_SPAN_SIGMAS = 5;
 
 /** Add the part of the Gaussian between `fromS` and `toS` (s from sample 0). */
@@ -20,9 +21,9 @@ function addGaussianSpan(
   if (last < first || ampMv === 0) return;
   const d = 1 / (fsHz * sigmaS);
   const x0 = (first / fsHz - centerS) / sigmaS;
-  let g = ampMv * Math.exp(-0.5 * x0 * x0);
-  let ratio = Math.exp(-x0 * d - 0.5 * d * d);
-  const step = Math.exp(-d * d);
+  let g = ampMv * detExp(-0.5 * x0 * x0);
+  let ratio = detExp(-x0 * d - 0.5 * d * d);
+  const step = detExp(-d * d);
   for (let n = first; n <= last; n++) {
     out[n] += g;
     g *= ratio;

@@ -15,6 +15,7 @@ import { NORMAL_TABLE } from '../core/fast-normal.ts';
 import type { Rng } from '../core/rng.ts';
 import type { SynthParams } from './params.ts';
 import { addTones, type Tone } from './tones.ts';
+import { detCos, detPow, detSin } from '../core/det-math.ts';
 
 /** RMS of `x`. */
 export function rms(x: ArrayLike<number>): number {
@@ -26,8 +27,8 @@ export function rms(x: ArrayLike<number>): number {
 /** Coefficients [b0, b1, b2, a1, a2] of an RBJ-cookbook 2nd-order Butterworth (Q = 1/√2) section. */
 function biquad(fsHz: number, cutoffHz: number, highPass: boolean): number[] {
   const w0 = (2 * Math.PI * cutoffHz) / fsHz;
-  const alpha = Math.sin(w0) / Math.SQRT2;
-  const cos = Math.cos(w0);
+  const alpha = detSin(w0) / Math.SQRT2;
+  const cos = detCos(w0);
   const a0 = 1 + alpha;
   const b1 = highPass ? -(1 + cos) : 1 - cos;
   const b0 = highPass ? (1 + cos) / 2 : (1 - cos) / 2;
@@ -84,7 +85,7 @@ export function addNoise(
   cleanRmsMv: number,
 ): void {
   const db = params.noiseUnit === 'dB';
-  const fromSnr = (snrDb: number) => cleanRmsMv / Math.pow(10, snrDb / 20);
+  const fromSnr = (snrDb: number) => cleanRmsMv / detPow(10, snrDb / 20);
   const tones: Tone[] = [];
   if (params.wanderOn) {
     const freqs = [params.wanderHz, 0.05 + 0.1 * rng.uniform(), 0.01 + 0.04 * rng.uniform()];

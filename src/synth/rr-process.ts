@@ -11,6 +11,7 @@
 import { fastNormalFromU32 } from '../core/fast-normal.ts';
 import type { Rng } from '../core/rng.ts';
 import type { SynthParams } from './params.ts';
+import { detSin } from '../core/det-math.ts';
 
 const COMPONENTS_PER_PEAK = 8;
 /** RR intervals are kept within [0.25, 3] s (240 to 20 bpm). */
@@ -61,7 +62,7 @@ export function drawRrProcess(params: SynthParams, rng: Rng): RrProcess {
     meanRrS,
     nextRrS(tS: number): number {
       let rr = meanRrS;
-      if (modulated) for (let k = 0; k < n; k++) rr += amp[k] * Math.sin(omega[k] * tS + phase[k]);
+      if (modulated) for (let k = 0; k < n; k++) rr += amp[k] * detSin(omega[k] * tS + phase[k]);
       if (jitterS > 0) rr += jitterS * fastNormalFromU32(rng.nextU32());
       return clampRr(rr);
     },

@@ -7,6 +7,7 @@
  *   P = fs / gcd(fs, f) samples: one period of their sum is tabulated per record by angle addition from
  *   cached cos/sin tables, then added by table lookup.
  */
+import { detCos, detSin } from '../core/det-math.ts';
 
 /** A sinusoid a·sin(2πf·n/fs + φ). */
 export interface Tone {
@@ -38,8 +39,8 @@ function periodTable(fsHz: number, freqHz: number, period: number): PeriodTable 
     const sin = new Float64Array(period);
     for (let n = 0; n < period; n++) {
       const a = (2 * Math.PI * freqHz * n) / fsHz;
-      cos[n] = Math.cos(a);
-      sin[n] = Math.sin(a);
+      cos[n] = detCos(a);
+      sin[n] = detSin(a);
     }
     t = { cos, sin };
     periodTables.set(key, t);
@@ -61,8 +62,8 @@ function addPeriodicTones(out: Float64Array, fsHz: number, tones: Tone[]): void 
   sum.fill(0, 0, period);
   for (const t of tones) {
     const { cos, sin } = periodTable(fsHz, t.freqHz, period);
-    const s = t.ampMv * Math.sin(t.phaseRad);
-    const c = t.ampMv * Math.cos(t.phaseRad);
+    const s = t.ampMv * detSin(t.phaseRad);
+    const c = t.ampMv * detCos(t.phaseRad);
     for (let n = 0; n < period; n++) sum[n] += s * cos[n] + c * sin[n];
   }
   for (let i = 0, k = 0; i < out.length; i++) {
@@ -78,10 +79,10 @@ function addSlowTones(out: Float64Array, fsHz: number, tones: Tone[]): void {
   const grid = new Float64Array(nodes);
   for (const t of tones) {
     const w = (2 * Math.PI * t.freqHz * GRID) / fsHz;
-    const cw = Math.cos(w);
-    const sw = Math.sin(w);
-    let s = t.ampMv * Math.sin(t.phaseRad);
-    let c = t.ampMv * Math.cos(t.phaseRad);
+    const cw = detCos(w);
+    const sw = detSin(w);
+    let s = t.ampMv * detSin(t.phaseRad);
+    let c = t.ampMv * detCos(t.phaseRad);
     for (let j = 0; j < nodes; j++) {
       grid[j] += s;
       const s2 = s * cw + c * sw;

@@ -6,6 +6,7 @@
 import { addFibrillatoryWaves } from '../atrial-waves.ts';
 import { drawClassParam, emitBeatAtR, type SynthContext } from '../context.ts';
 import { clampRr } from '../rr-process.ts';
+import { detExp, detLog } from '../../core/det-math.ts';
 
 /** Lay out an AF record into `ctx`. */
 export function generateAf(ctx: SynthContext): void {
@@ -16,8 +17,8 @@ export function generateAf(ctx: SynthContext): void {
   const irregularity = drawClassParam(ctx, 'afIrregularity');
   const meanRrS = 60 / rateBpm;
   // Log-normal RR with mean meanRrS and coefficient of variation cv.
-  const sigma = Math.sqrt(Math.log(1 + cv * cv));
-  const nextRr = () => clampRr(meanRrS * Math.exp(sigma * ctx.rng.normal() - (sigma * sigma) / 2));
+  const sigma = Math.sqrt(detLog(1 + cv * cv));
+  const nextRr = () => clampRr(meanRrS * detExp(sigma * ctx.rng.normal() - (sigma * sigma) / 2));
 
   let rrS = nextRr();
   let rPeakS = -ctx.rng.uniform() * rrS - rrS;
