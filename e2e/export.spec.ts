@@ -6,6 +6,7 @@
  * guard also fails any test whose page made a request beyond its origin.
  */
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -398,6 +399,33 @@ test.describe('the Dataset builder', () => {
     expect(browser.equals(node)).toBe(true);
     unzipTest(zipPath);
     expect(workers.filter((url) => url.includes('export-writer.worker'))).toHaveLength(1);
+  });
+  test('a picked file of many 16-MiB blocks (each refilled once the stream wrote it) equals the CLI archive', async ({
+    studio,
+    page,
+  }) => {
+    await stubFilePicker(page);
+    await studio.open();
+    const panel = panelOf(page);
+    await chooseClasses(panel, { nsr: 1600, af: 1000 }); // 52 MB of signals: four blocks, two of them refilled
+    await panel.getByRole('combobox', { name: 'Output format' }).selectOption('npy');
+    await whenDatasetIdle(page);
+    await panel.getByRole('button', { name: 'Export dataset (.zip)' }).click();
+    await whenDatasetIdle(page);
+    const facts = await page.evaluate(() => window.__pqrst.dataset!.getLastExport());
+    expect([facts?.phase, facts?.destination]).toEqual(['done', 'file']);
+    const digest = await page.evaluate(async (name) => {
+      const dir = await (await navigator.storage.getDirectory()).getDirectoryHandle('picked');
+      const bytes = await (await (await dir.getFileHandle(name)).getFile()).arrayBuffer();
+      const hash = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes));
+      return {
+        length: bytes.byteLength,
+        sha256: [...hash].map((b) => b.toString(16).padStart(2, '0')).join(''),
+      };
+    }, facts!.fileName);
+    const node = cliArchive(await recipeFile(page, 'blocks-recipe.json'), 'blocks-cli.zip');
+    expect(node.length).toBeGreaterThan(3 * 16 * 2 ** 20);
+    expect(digest).toEqual({ length: node.length, sha256: createHash('sha256').update(node).digest('hex') });
   });
   for (const [output, counts, seconds] of [
     ['npy', { nsr: 500, af: 300 }, '10'],

@@ -12,6 +12,11 @@ export interface FileWriter {
   readonly blockBytes?: number;
   /** Append `bytes`; the writer may take over (transfer) their buffer, so the caller drops them. */
   write(bytes: Uint8Array): Promise<void>;
+  /**
+   * A block given to `write` that the writer is done with (written out, or handed back by the writer
+   * worker), for the caller to refill instead of new memory; undefined when none is free yet.
+   */
+  takeFree(): Uint8Array<ArrayBuffer> | undefined;
   /** Finish the file. */
   close(): Promise<void>;
   /** Give up: what was written does not replace the target (and a private temp file is removed). */
@@ -28,14 +33,21 @@ const STREAM_BLOCK_BYTES = 16 << 20;
  */
 export function streamWriter(stream: FileSystemWritableFileStream): FileWriter {
   let previous: Promise<void> = Promise.resolve();
+  const free: Uint8Array<ArrayBuffer>[] = [];
   return {
     blockBytes: STREAM_BLOCK_BYTES,
     write(bytes) {
       const before = previous;
-      previous = stream.write(bytes as Uint8Array<ArrayBuffer>);
-      previous.catch(() => {}); // observed by the next call
+      const block = bytes as Uint8Array<ArrayBuffer>;
+      previous = stream.write(block);
+      // The stream has written the block when its promise resolves: the block may be refilled then.
+      previous.then(
+        () => free.push(block),
+        () => {}, // observed by the next call
+      );
       return before;
     },
+    takeFree: () => free.pop(),
     async close() {
       await previous;
       await stream.close();
@@ -51,10 +63,14 @@ export async function syncHandleWriter(folder: string, name: string): Promise<Fi
     name: 'export-writer',
   });
   const waiting: { resolve: () => void; reject: (e: Error) => void }[] = [];
+  /** Blocks the worker wrote and handed back. */
+  const free: Uint8Array<ArrayBuffer>[] = [];
   worker.onmessage = (event: MessageEvent<WriterReply>) => {
     const next = waiting.shift();
-    if (event.data.type === 'ok') next?.resolve();
-    else next?.reject(new Error(`cannot write ${name} into the browser's storage: ${event.data.message}`));
+    if (event.data.type === 'ok') {
+      if (event.data.written) free.push(new Uint8Array(event.data.written));
+      next?.resolve();
+    } else next?.reject(new Error(`cannot write ${name} into the browser's storage: ${event.data.message}`));
   };
   worker.onerror = (event) => {
     event.preventDefault();
@@ -77,6 +93,7 @@ export async function syncHandleWriter(folder: string, name: string): Promise<Fi
       const own = whole ? bytes : bytes.slice();
       return call({ type: 'write', bytes: own }, [own.buffer as ArrayBuffer]);
     },
+    takeFree: () => free.pop(),
     close: () => call({ type: 'close' }).finally(() => worker.terminate()),
     abort: () =>
       call({ type: 'abort' })

@@ -61,7 +61,8 @@ export function bufferedSink(
   cleanUp: () => Promise<void>,
 ): ArchiveSink {
   // Chunks are copied into a stage at once (the zip writer's caller may reuse a chunk as soon as its
-  // write resolved); a full stage goes to the disk as one block and a new stage begins.
+  // write resolved); a full stage goes to the disk as one block and the next stage is a block the
+  // writer has finished with, when there is one.
   const blockBytes = writer.blockBytes ?? FLUSH_BYTES;
   let stage = new Uint8Array(blockBytes);
   let fill = 0;
@@ -75,7 +76,9 @@ export function bufferedSink(
   const flush = () => {
     if (fill === 0) return;
     const block = fill === stage.length ? stage : stage.slice(0, fill);
-    stage = new Uint8Array(blockBytes);
+    // A block the writer is done with is refilled: fresh memory per block costs page faults and GC.
+    const reused = fill === stage.length ? writer.takeFree() : undefined;
+    stage = reused?.length === blockBytes ? reused : new Uint8Array(blockBytes);
     fill = 0;
     const size = block.length; // the writer may transfer (detach) the block
     queued += size;

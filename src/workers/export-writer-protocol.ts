@@ -1,7 +1,8 @@
 /**
  * Messages of the archive writer worker (`export-writer.worker.ts`), the fallback for browsers whose
  * origin-private file system has no `createWritable` on the page (it writes through a sync access
- * handle, which only workers have). Each request is answered once, in order, with `ok` or `error`.
+ * handle, which only workers have). Each request is answered once, in order, with `ok` or `error`;
+ * a write's `ok` gives the block back, so the page refills it instead of allocating a new one.
  */
 
 /** Create (or empty) file `name` in folder `folder` of the origin-private file system. */
@@ -30,5 +31,5 @@ export interface WriterAbort {
 /** Any request to the writer worker. */
 export type WriterRequest = WriterOpen | WriterWrite | WriterClose | WriterAbort;
 
-/** The answer to a request. */
-export type WriterReply = { type: 'ok' } | { type: 'error'; message: string };
+/** The answer to a request; a write's `ok` hands the written block's buffer back (transferred) for reuse. */
+export type WriterReply = { type: 'ok'; written?: ArrayBuffer } | { type: 'error'; message: string };

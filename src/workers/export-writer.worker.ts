@@ -1,6 +1,7 @@
 /**
  * Module worker that writes an archive into the origin-private file system through a sync access
- * handle (for browsers without `createWritable` there). Requests are served one at a time, in order.
+ * handle (for browsers without `createWritable` there). Requests are served one at a time, in order;
+ * each written block's buffer is handed back for reuse.
  */
 import type { WriterReply, WriterRequest } from './export-writer-protocol.ts';
 
@@ -50,12 +51,18 @@ self.onmessage = (event: MessageEvent<WriterRequest>) => {
   const request = event.data;
   queue = queue.then(async () => {
     let reply: WriterReply;
+    const transfer: ArrayBuffer[] = [];
     try {
       await serve(request);
       reply = { type: 'ok' };
+      if (request.type === 'write') {
+        // The block goes back to the page to be refilled (new memory for every block costs more).
+        reply.written = request.bytes.buffer as ArrayBuffer;
+        transfer.push(reply.written);
+      }
     } catch (e) {
       reply = { type: 'error', message: e instanceof Error ? e.message : String(e) };
     }
-    self.postMessage(reply);
+    self.postMessage(reply, transfer);
   });
 };

@@ -25,6 +25,30 @@ function slowDisk(delayMs: number, failAt = -1) {
     async abort() {
       disk.aborted = true;
     },
+    takeFree: () => undefined,
+  };
+  return { disk, writer };
+}
+
+/**
+ * A disk that hands each written block back once written (as the writer worker does), recording
+ * every distinct buffer it was given.
+ */
+function recyclingDisk(delayMs: number) {
+  const disk = { crc: 0, bytes: 0, writes: 0, buffers: new Set<ArrayBufferLike>() };
+  const free: Uint8Array<ArrayBuffer>[] = [];
+  const writer: FileWriter = {
+    async write(block) {
+      disk.writes++;
+      disk.buffers.add(block.buffer);
+      await new Promise((r) => setTimeout(r, delayMs));
+      disk.crc = crc32(block, disk.crc); // read when written, as a disk would: a refill before would show
+      disk.bytes += block.length;
+      free.push(block as Uint8Array<ArrayBuffer>);
+    },
+    close: async () => {},
+    abort: async () => {},
+    takeFree: () => free.pop(),
   };
   return { disk, writer };
 }
@@ -66,6 +90,31 @@ describe('the archive sink', () => {
     expect(handed).toBeGreaterThan(3 * MAX_QUEUED_BYTES);
     expect(maxHeld).toBeLessThanOrEqual(MAX_QUEUED_BYTES + FLUSH_BYTES + 2 * MIB);
     expect(cleaned).toBe(false);
+  });
+
+  it('refills the blocks the writer handed back: every byte in order, a handful of buffers in all', async () => {
+    const { disk, writer } = recyclingDisk(3);
+    const sink = bufferedSink(
+      'download',
+      'r.zip',
+      writer,
+      async () => null,
+      async () => {},
+    );
+    let crc = 0;
+    let handed = 0;
+    for (let i = 0; i < 200; i++) {
+      const c = chunk(i, 700_000 + i);
+      crc = crc32(c, crc);
+      handed += c.length;
+      await sink.write(c);
+    }
+    await sink.commit();
+    expect(disk.bytes).toBe(handed);
+    expect(disk.crc).toBe(crc);
+    expect(disk.writes).toBeGreaterThan(30);
+    // At most the blocks that can wait for the disk at once, the stage and the last (partial) block.
+    expect(disk.buffers.size).toBeLessThanOrEqual(MAX_QUEUED_BYTES / FLUSH_BYTES + 3);
   });
 
   it('reports a failed write on the next call instead of waiting for ever', async () => {
@@ -119,7 +168,9 @@ describe('the archive sink', () => {
     const writer = streamWriter(stream as unknown as FileSystemWritableFileStream);
     expect(writer.blockBytes).toBe(16 * MIB);
     let first = false;
-    await writer.write(Uint8Array.of(1)).then(() => (first = true)); // nothing before it
+    const block1 = Uint8Array.of(1);
+    await writer.write(block1).then(() => (first = true)); // nothing before it
+    expect(writer.takeFree()).toBeUndefined(); // block 1 is not written yet
     const second = writer.write(Uint8Array.of(2)); // waits for write 1
     expect(log).toEqual(['start 1', 'start 2']); // both handed to the stream at once
     await Promise.resolve();
@@ -129,6 +180,8 @@ describe('the archive sink', () => {
     expect([first, secondDone]).toEqual([true, false]);
     finish.shift()!();
     await second;
+    expect(writer.takeFree()).toBe(block1); // written: free to refill
+    expect(writer.takeFree()).toBeUndefined();
     fail = true;
     const third = writer.write(Uint8Array.of(3));
     finish.shift()!(); // write 2 done: the third call resolves
