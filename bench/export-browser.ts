@@ -7,20 +7,22 @@
  * the download goes through private storage (a sync access handle in a writer worker). The browser runs
  * on a fresh persistent profile, whose private storage is on disk as a user's is. Each round's rate is the page's
  * own measurement (`window.__pqrst.dataset.getLastExport()`: sink opened to archive closed, starting the
- * workers included). Interleaved with the exports, the same rows are encoded (synthesis + CRC, no
- * archive) by as many export workers driven straight from the page, timed the same way (from starting
- * the workers): the baseline the archive must not slow down.
+ * workers included). Interleaved with the exports, the same rows are synthesized raw (no encoding, no
+ * CRC, no archive) by as many workers of bench/export-raw-browser-worker.ts started from the page and
+ * timed the same way (from starting the workers): the baseline the archive must not slow down.
  *
  * Run: `npx tsx bench/export-browser.ts [--records 10000] [--rounds 3]` or `npm run bench
  * export-browser`. Prints one JSON line per destination on stdout: {"bench":"export","where":"browser",
- * "format":"npy","records":N,"destination":…,"workers":W,"recordsPerSec":…,"encodeRecordsPerSec":…,
- * "exportToEncode":…} (medians); logs go to stderr.
+ * "format":"npy","records":N,"destination":…,"workers":W,"recordsPerSec":…,"rawSynthRecordsPerSec":…,
+ * "ratio":…} (medians; ratio: export ÷ raw synthesis per round); logs go to stderr.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { chromium, type Page } from '@playwright/test';
-import { defaultBatchRows, planBatches, totalRows } from '../src/dataset/recipe-rows.ts';
+import { build } from 'vite';
+import { totalRows } from '../src/dataset/recipe-rows.ts';
 import type { SyntheticRecipe } from '../src/dataset/recipe.ts';
 import type {} from '../src/types/pqrst-dataset-test-api.d.ts';
 import {
@@ -36,45 +38,54 @@ import {
 const log = benchLog('export-browser');
 
 const OUT_DIR = 'node_modules/.cache/pqrst-bench-export';
-/** Records per second of encoding `batches` with `workers` export workers started from the page. */
-function encodeRate(
-  page: Page,
-  workerUrl: string,
-  recipe: SyntheticRecipe,
-  batches: { start: number; end: number }[],
-  workers: number,
-): Promise<number> {
+/** The raw synthesis worker's path in the served build (see `buildRawWorker`). */
+const RAW_WORKER_PATH = 'bench-raw/raw-synth.js';
+
+/** Build bench/export-raw-browser-worker.ts into the served build folder, beside the studio. */
+async function buildRawWorker(): Promise<void> {
+  await build({
+    configFile: false,
+    logLevel: 'silent',
+    build: {
+      outDir: join(OUT_DIR, 'bench-raw'),
+      emptyOutDir: true,
+      minify: true,
+      lib: {
+        entry: fileURLToPath(new URL('./export-raw-browser-worker.ts', import.meta.url)),
+        formats: ['es'],
+        fileName: () => 'raw-synth.js',
+      },
+    },
+  });
+}
+
+/**
+ * Records per second of raw synthesis of the recipe's rows by `workers` page workers, each taking an
+ * equal share; timed like the export, from starting the workers (module load and JIT warm-up included).
+ */
+function rawRate(page: Page, workerUrl: string, recipe: SyntheticRecipe, workers: number): Promise<number> {
   return page.evaluate(
-    async ({ workerUrl, recipe, batches, workers }) => {
-      // Timed like the export: from starting the workers (module load and JIT warm-up included).
+    async ({ workerUrl, recipe, workers, rows }) => {
       const t0 = performance.now();
       const pool = Array.from({ length: workers }, () => new Worker(workerUrl, { type: 'module' }));
-      // Each worker answers its batches in order; no named helpers here (the bundler would wrap them).
-      const run: ((start: number, end: number) => Promise<void>)[] = pool.map((w) => {
-        w.postMessage({ type: 'init', recipe });
-        return (start, end) =>
-          new Promise<void>((resolve, reject) => {
-            w.onmessage = (e: MessageEvent<{ type: string; message?: string }>) =>
-              e.data.type === 'batch' ? resolve() : reject(new Error(e.data.message));
-            w.postMessage({ type: 'batch', id: start, start, end });
-          });
-      });
-      let next = 0;
-      let rows = 0;
       await Promise.all(
-        run.map(async (go) => {
-          while (next < batches.length) {
-            const b = batches[next++];
-            await go(b.start, b.end);
-            rows += b.end - b.start;
-          }
-        }),
+        pool.map(
+          (w, i) =>
+            new Promise<void>((resolve) => {
+              w.onmessage = () => resolve();
+              w.postMessage({
+                recipe,
+                start: Math.floor((i * rows) / workers),
+                end: Math.floor(((i + 1) * rows) / workers),
+              });
+            }),
+        ),
       );
       const seconds = (performance.now() - t0) / 1000;
       pool.forEach((w) => w.terminate());
       return rows / seconds;
     },
-    { workerUrl, recipe, batches, workers },
+    { workerUrl, recipe, workers, rows: totalRows(recipe) },
   );
 }
 
@@ -82,6 +93,7 @@ async function main(): Promise<void> {
   const records = argValue('--records', 10_000);
   const rounds = argValue('--rounds', 3);
   const studio = await serveStudio(OUT_DIR, log);
+  await buildRawWorker();
   const url = studio.url;
   // A persistent profile, as a user has: an incognito context keeps the private file system in memory
   // behind the browser process, about 3 times slower to write than the disk-backed one.
@@ -95,8 +107,6 @@ async function main(): Promise<void> {
   try {
     const page = await browser.newPage();
     page.on('pageerror', (err) => log(`page error: ${err.message}`));
-    const workerUrls = new Set<string>();
-    page.on('worker', (w) => workerUrls.add(w.url()));
     await page.addInitScript(() => {
       (window as unknown as { showSaveFilePicker: unknown }).showSaveFilePicker = async (options: {
         suggestedName: string;
@@ -118,17 +128,15 @@ async function main(): Promise<void> {
     await page.evaluate(() => window.__pqrst.dataset!.whenIdle());
     const recipe = await page.evaluate(() => window.__pqrst.dataset!.getRecipe());
     if (!recipe || totalRows(recipe) !== records) throw new Error('the builder did not take the recipe');
-    const workerUrl = [...workerUrls].find((u) => u.includes('export.worker'));
-    if (!workerUrl) throw new Error('no export worker was seen');
-    const batches = planBatches({ start: 0, end: records }, defaultBatchRows(recipe));
+    const rawWorkerUrl = new URL(RAW_WORKER_PATH, url).href;
 
-    // Each round: the export into a picked file, into the browser's downloads, and the encode-only baseline.
+    // Each round: the export into a picked file, into the browser's downloads, and the raw baseline.
     const destinations = [
       { radio: /a file you choose/, name: 'picked file (writable stream, into private storage)' },
       { radio: /browser's downloads/, name: 'download (private storage, sync access handle)' },
     ];
     const exportRates: number[][] = destinations.map(() => []);
-    const encodeRates: number[] = [];
+    const rawRates: number[] = [];
     let workers = 0;
     for (let r = 0; r < rounds; r++) {
       for (const [d, destination] of destinations.entries()) {
@@ -154,11 +162,10 @@ async function main(): Promise<void> {
         const root = await navigator.storage.getDirectory();
         await root.removeEntry('bench', { recursive: true });
       });
-      encodeRates.push(await encodeRate(page, workerUrl, recipe, batches, workers));
-      log(`round ${r + 1}, encode only: ${encodeRates[r].toFixed(0)} records/s`);
+      rawRates.push(await rawRate(page, rawWorkerUrl, recipe, workers));
+      log(`round ${r + 1}, raw synthesis: ${rawRates[r].toFixed(0)} records/s`);
     }
     log(`load average (1 min) ${loadavg()[0].toFixed(2)}`);
-    const encodeMedian = median(encodeRates);
     for (const [d, destination] of destinations.entries()) {
       const exportMedian = median(exportRates[d]);
       const result = {
@@ -172,8 +179,9 @@ async function main(): Promise<void> {
         workers,
         rounds,
         recordsPerSec: Math.round(exportMedian),
-        encodeRecordsPerSec: Math.round(encodeMedian),
-        exportToEncode: Math.round((exportMedian / encodeMedian) * 100) / 100,
+        rawSynthRecordsPerSec: Math.round(median(rawRates)),
+        // Median over rounds of the export ÷ the raw synthesis run of the same round.
+        ratio: Math.round(median(exportRates[d].map((e, r) => e / rawRates[r])) * 100) / 100,
       };
       process.stdout.write(`${JSON.stringify(result)}\n`);
     }

@@ -1,10 +1,11 @@
 // `npm run bench export`: the CLI's export rate (worker pool, zip or folder, npy, wfdb or csv) against
-// the raw synthesis rate of the same rows with the same number of workers, measured in the same run and
-// interleaved; the speed-up from 1 to 2 workers; peak memory of the CLI at 2,000 and 20,000 records.
+// the raw synthesis rate of the same rows with the same number of workers, in paired rounds (raw,
+// export, raw) after a warm-up round; the speed-up from 1 to 2 workers; peak memory of the CLI at 2,000
+// and 20,000 records.
 // PQRST_BENCH_EXPORT_CASES (e.g. `npy:zip,wfdb:folder`), _ROUNDS and _RECORDS pick a subset for
 // profiling; the defaults are every case, 3 rounds and 10,000 records.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -67,39 +68,51 @@ function timer(): () => Run {
   };
 }
 
-/** Raw synthesis of the recipe's rows split over `workers` threads. */
-async function rawRate(recipe: SyntheticRecipe, workers: number): Promise<Run> {
-  const pool = Array.from(
-    { length: workers },
-    () => new Worker(new URL('./export-raw-worker.js', import.meta.url), { workerData: { recipe } }),
-  );
-  await Promise.all(pool.map((w) => new Promise((r) => w.once('message', r))));
-  const stop = timer();
-  await Promise.all(
-    pool.map((w, i) => {
-      const start = Math.floor((i * RECORDS) / workers);
-      const end = Math.floor(((i + 1) * RECORDS) / workers);
-      const done = new Promise((r) => w.once('message', r));
-      w.postMessage({ start, end });
-      return done;
-    }),
-  );
-  const run = stop();
-  await Promise.all(pool.map((w) => w.terminate()));
-  return run;
+/** Raw synthesis threads for one recipe: each synthesizes its share of the rows into one reused buffer. */
+class RawPool {
+  private constructor(private readonly threads: Worker[]) {}
+
+  static async start(recipe: SyntheticRecipe, workers: number): Promise<RawPool> {
+    const threads = Array.from(
+      { length: workers },
+      () => new Worker(new URL('./export-raw-worker.js', import.meta.url), { workerData: { recipe } }),
+    );
+    await Promise.all(threads.map((w) => new Promise((r) => w.once('message', r))));
+    return new RawPool(threads);
+  }
+
+  /** Raw synthesis of the recipe's rows split over the threads. */
+  async run(): Promise<Run> {
+    const n = this.threads.length;
+    const stop = timer();
+    await Promise.all(
+      this.threads.map((w, i) => {
+        const done = new Promise((r) => w.once('message', r));
+        w.postMessage({ start: Math.floor((i * RECORDS) / n), end: Math.floor(((i + 1) * RECORDS) / n) });
+        return done;
+      }),
+    );
+    return stop();
+  }
+
+  close(): Promise<number[]> {
+    return Promise.all(this.threads.map((w) => w.terminate()));
+  }
 }
 
-/** The CLI's export (its pool and sinks) into a zip or a folder under `dir`. */
-async function exportRate(recipe: SyntheticRecipe, zip: boolean, workers: number, dir: string): Promise<Run> {
-  const out = join(dir, zip ? 'bench.zip' : 'bench');
+/** The CLI's export (its pool and sinks) into a zip or a folder under `dir`, on a started pool. */
+async function exportRate(
+  recipe: SyntheticRecipe,
+  zip: boolean,
+  pool: GeneratePool,
+  workers: number,
+  out: string,
+): Promise<Run> {
   const sink = zip ? createZipFileSink(out) : createFolderSink(out);
-  const writeDir = !zip && recipe.output !== 'npy' && 'tempDir' in sink ? sink.tempDir : undefined;
-  const pool = new GeneratePool(recipe, workers, zip, writeDir);
-  // Start-up (threads loading the TypeScript, compiling the hot code) is not timed: 50 rows per worker
-  // first, the raw synthesis workers' warm-up too.
-  await Promise.all(
-    Array.from({ length: workers }, (_, i) => pool.runBatch({ start: 50 * i, end: 50 * i + 50 })),
-  );
+  // Workers writing per-record files remember the folders they made: make them again in the fresh
+  // temporary folder (same path each run), since the pool outlives one run here.
+  if ('tempDir' in sink && recipe.output !== 'npy')
+    mkdirSync(join(sink.tempDir, recipe.output), { recursive: true });
   const options = {
     runBatch: (r: { start: number; end: number }) => pool.runBatch(r),
     inFlight: 4 * workers,
@@ -114,9 +127,63 @@ async function exportRate(recipe: SyntheticRecipe, zip: boolean, workers: number
     sink.commit();
   }
   const run = stop();
-  await pool.close();
   rmSync(out, { recursive: true, force: true });
   return run;
+}
+
+/** One timed round: raw synthesis, the export, raw synthesis again (the export's ratio is to their mean). */
+interface Round {
+  export: Run;
+  rawPerSec: number;
+  rawCpuUs: number;
+}
+
+/**
+ * ROUNDS paired rounds of one case at `workers` threads, after an untimed warm-up round (threads
+ * started, hot code compiled, buffers recycled, as in any export past its first seconds). Pairing
+ * each export with the raw runs just before and after it cancels this virtual machine's slow drifts
+ * in CPU speed, which move both rates by up to 40 % within a minute.
+ */
+async function measureCase(
+  format: OutputFormat,
+  zip: boolean,
+  workers: number,
+  dir: string,
+  loads: number[],
+): Promise<Round[]> {
+  const recipe = recipeFor(format);
+  const out = join(dir, zip ? 'bench.zip' : 'bench');
+  const raw = await RawPool.start(recipe, workers);
+  const probe = zip ? undefined : createFolderSink(out);
+  const writeDir = probe && recipe.output !== 'npy' && 'tempDir' in probe ? probe.tempDir : undefined;
+  const pool = new GeneratePool(recipe, workers, zip, writeDir);
+  const rounds: Round[] = [];
+  try {
+    if (probe) rmSync(out, { recursive: true, force: true });
+    await raw.run();
+    await exportRate(recipe, zip, pool, workers, out);
+    for (let round = 0; round < ROUNDS; round++) {
+      loads.push(loadavg()[0]);
+      const before = await raw.run();
+      const run = await exportRate(recipe, zip, pool, workers, out);
+      const after = await raw.run();
+      rounds.push({
+        export: run,
+        rawPerSec: (before.perSec + after.perSec) / 2,
+        rawCpuUs: (before.cpuUs + after.cpuUs) / 2,
+      });
+      process.stderr.write(
+        `bench: export ${format} ${zip ? 'zip' : 'folder'} workers ${workers}: ${run.perSec.toFixed(0)} ` +
+          `vs raw ${before.perSec.toFixed(0)}/${after.perSec.toFixed(0)} records/s, ${run.cpuUs.toFixed(0)} vs ` +
+          `${rounds.at(-1)!.rawCpuUs.toFixed(0)} CPU us/record, main thread ${(100 * run.mainBusy).toFixed(0)} % busy\n`,
+      );
+    }
+  } finally {
+    await pool.close();
+    await raw.close();
+    rmSync(out, { recursive: true, force: true });
+  }
+  return rounds;
 }
 
 /** Peak resident memory (MiB) of `pqrst generate` exporting `records` records as an npy zip. */
@@ -154,29 +221,14 @@ export async function benchExport(): Promise<object[]> {
   const loads: number[] = [];
   try {
     for (const [format, sinkName] of CASES) {
-      const recipe = recipeFor(format);
       const zip = sinkName === 'zip';
-      const runs: Record<number, Run[]> = {};
-      const raws: Record<number, Run[]> = {};
-      for (const w of WORKER_COUNTS) [runs[w], raws[w]] = [[], []];
-      for (let round = 0; round < ROUNDS; round++) {
-        for (const workers of WORKER_COUNTS) {
-          loads.push(loadavg()[0]);
-          raws[workers].push(await rawRate(recipe, workers));
-          runs[workers].push(await exportRate(recipe, zip, workers, dir));
-          process.stderr.write(
-            `bench: export ${format} ${zip ? 'zip' : 'folder'} workers ${workers}: ` +
-              `${runs[workers].at(-1)!.perSec.toFixed(0)} vs raw ${raws[workers].at(-1)!.perSec.toFixed(0)} ` +
-              `records/s, ${runs[workers].at(-1)!.cpuUs.toFixed(0)} vs ${raws[workers].at(-1)!.cpuUs.toFixed(0)} ` +
-              `CPU us/record, main thread ${(100 * runs[workers].at(-1)!.mainBusy).toFixed(0)} % busy\n`,
-          );
-        }
-      }
-      const rate = (w: number) => median(runs[w].map((r) => r.perSec));
-      const raw = (w: number) => median(raws[w].map((r) => r.perSec));
+      const byWorkers: Record<number, Round[]> = {};
+      for (const workers of WORKER_COUNTS)
+        byWorkers[workers] = await measureCase(format, zip, workers, dir, loads);
+      const rate = (w: number) => median(byWorkers[w].map((r) => r.export.perSec));
+      const raw = (w: number) => median(byWorkers[w].map((r) => r.rawPerSec));
       for (const workers of WORKER_COUNTS) {
-        const cpu = median(runs[workers].map((r) => r.cpuUs));
-        const rawCpu = median(raws[workers].map((r) => r.cpuUs));
+        const rounds = byWorkers[workers];
         lines.push({
           bench: 'export',
           format,
@@ -187,13 +239,13 @@ export async function benchExport(): Promise<object[]> {
           fsHz: 500,
           seconds: 10,
           rawSynthRecordsPerSec: Math.round(raw(workers)),
-          ratio: Number((rate(workers) / raw(workers)).toFixed(2)),
-          // CPU time per record of all threads (workers, main thread, kernel I/O): less sensitive to
-          // other load on the machine than the wall-clock rates.
-          cpuUsPerRecord: Math.round(cpu),
-          rawSynthCpuUsPerRecord: Math.round(rawCpu),
-          cpuRatio: Number((rawCpu / cpu).toFixed(2)),
-          mainThreadBusyPct: Math.round(100 * median(runs[workers].map((r) => r.mainBusy))),
+          // Median over rounds of export ÷ the raw rate around it.
+          ratio: Number(median(rounds.map((r) => r.export.perSec / r.rawPerSec)).toFixed(2)),
+          // CPU time per record of all threads (workers, main thread, kernel I/O).
+          cpuUsPerRecord: Math.round(median(rounds.map((r) => r.export.cpuUs))),
+          rawSynthCpuUsPerRecord: Math.round(median(rounds.map((r) => r.rawCpuUs))),
+          cpuRatio: Number(median(rounds.map((r) => r.rawCpuUs / r.export.cpuUs)).toFixed(2)),
+          mainThreadBusyPct: Math.round(100 * median(rounds.map((r) => r.export.mainBusy))),
         });
       }
       lines.push({
