@@ -158,22 +158,23 @@ function reduce(x: number): number {
   return n & 3;
 }
 
+/** sin(q·π/2 + r) for the quadrant q (0..3) and |r| ≤ π/4. */
+function onQuadrant(q: number, r: number): number {
+  if (q === 0) return sinKernel(r);
+  if (q === 1) return cosKernel(r);
+  return q === 2 ? -sinKernel(r) : -cosKernel(r);
+}
+
 /** sin x for |x| ≤ 1.6·10⁶ rad, the same bits on every engine. */
 export function detSin(x: number): number {
   if (Math.abs(x) < QUARTER_PI) return sinKernel(x);
   const quadrant = reduce(x);
-  const r = reducedR;
-  if (quadrant === 0) return sinKernel(r);
-  if (quadrant === 1) return cosKernel(r);
-  return quadrant === 2 ? -sinKernel(r) : -cosKernel(r);
+  return onQuadrant(quadrant, reducedR);
 }
 
-/** cos x for |x| ≤ 1.6·10⁶ rad, the same bits on every engine. */
+/** cos x for |x| ≤ 1.6·10⁶ rad (cos x = sin(x + π/2): one quadrant on), the same bits on every engine. */
 export function detCos(x: number): number {
   if (Math.abs(x) < QUARTER_PI) return cosKernel(x);
   const quadrant = reduce(x);
-  const r = reducedR;
-  if (quadrant === 0) return cosKernel(r);
-  if (quadrant === 1) return -sinKernel(r);
-  return quadrant === 2 ? -cosKernel(r) : sinKernel(r);
+  return onQuadrant((quadrant + 1) & 3, reducedR);
 }
