@@ -3,6 +3,7 @@
  * R. Bristow-Johnson's "Audio EQ Cookbook"; Butterworth responses of order 2 and 4 are cascades of such
  * sections with the pole quality factors Q_k = 1 / (2 sin((2k − 1)π / 2N)).
  */
+import { detCos, detSin } from '../core/det-math.ts';
 
 /** One section normalised to a0 = 1: y[n] = b0·x[n] + b1·x[n−1] + b2·x[n−2] − a1·y[n−1] − a2·y[n−2]. */
 export interface Biquad {
@@ -25,8 +26,8 @@ export function designBiquad(kind: BiquadKind, cutoffHz: number, fsHz: number, q
     throw new Error(`biquad: cutoff ${cutoffHz} Hz is outside (0, ${fsHz / 2}) Hz`);
   }
   const w0 = (2 * Math.PI * cutoffHz) / fsHz;
-  const cosW = Math.cos(w0);
-  const alpha = Math.sin(w0) / (2 * q);
+  const cosW = detCos(w0);
+  const alpha = detSin(w0) / (2 * q);
   const a0 = 1 + alpha;
   let b0: number;
   let b1: number;
@@ -60,7 +61,7 @@ export function butterworthSections(
   if (order < 2 || order % 2 !== 0) throw new Error(`butterworth: order ${order} must be even and ≥ 2`);
   const sections: Biquad[] = [];
   for (let k = 1; k <= order / 2; k++) {
-    const q = 1 / (2 * Math.sin(((2 * k - 1) * Math.PI) / (2 * order)));
+    const q = 1 / (2 * detSin(((2 * k - 1) * Math.PI) / (2 * order)));
     sections.push(designBiquad(kind, cutoffHz, fsHz, q));
   }
   return sections;

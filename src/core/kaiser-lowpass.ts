@@ -4,6 +4,7 @@
  * the middle tap) tapered by a Kaiser window whose shape β and length come from Kaiser's empirical
  * formulas for the wanted attenuation and transition width. Pure.
  */
+import { detLog, detPow, detSin } from './det-math.ts';
 
 /** What a low-pass must do: pass up to `passbandEdgeHz`, stop from `stopbandEdgeHz`, at rate `fsHz`. */
 export interface LowpassSpec {
@@ -52,7 +53,7 @@ function besselI0(x: number): number {
 function kaiserBeta(attenuationDb: number): number {
   const a = attenuationDb;
   if (a > 50) return 0.1102 * (a - 8.7);
-  if (a >= 21) return 0.5842 * Math.pow(a - 21, 0.4) + 0.07886 * (a - 21);
+  if (a > 21) return 0.5842 * detPow(a - 21, 0.4) + 0.07886 * (a - 21);
   return 0;
 }
 
@@ -72,9 +73,10 @@ export function designKaiserLowpass(spec: LowpassSpec): KaiserLowpass {
   if (!(spec.passbandRippleDb > 0 && spec.stopbandAttenuationDb > 0)) {
     throw new RangeError('kaiser: ripple and attenuation must be positive dB values');
   }
-  const deltaPass = Math.pow(10, spec.passbandRippleDb / 20) - 1;
-  const deltaStop = Math.pow(10, -spec.stopbandAttenuationDb / 20);
-  const designAttenuationDb = -20 * Math.log10(Math.min(deltaPass, deltaStop)) + (spec.marginDb ?? 3);
+  const deltaPass = detPow(10, spec.passbandRippleDb / 20) - 1;
+  const deltaStop = detPow(10, -spec.stopbandAttenuationDb / 20);
+  const designAttenuationDb =
+    (-20 * detLog(Math.min(deltaPass, deltaStop))) / Math.LN10 + (spec.marginDb ?? 3);
   const beta = kaiserBeta(designAttenuationDb);
   const transitionRad = (2 * Math.PI * (fstop - fp)) / fsHz;
   let order = Math.ceil((designAttenuationDb - 7.95) / (2.285 * transitionRad));
@@ -88,7 +90,7 @@ export function designKaiserLowpass(spec: LowpassSpec): KaiserLowpass {
   let sum = 0;
   for (let n = 0; n < length; n++) {
     const k = n - delaySamples;
-    const sinc = k === 0 ? wc : Math.sin(Math.PI * wc * k) / (Math.PI * k);
+    const sinc = k === 0 ? wc : detSin(Math.PI * wc * k) / (Math.PI * k);
     const r = k / delaySamples;
     const w = besselI0(beta * Math.sqrt(Math.max(0, 1 - r * r))) / i0Beta;
     taps[n] = sinc * w;

@@ -13,7 +13,8 @@ const ROUNDS = 4;
 
 /** A keyed permutation of [0, n) (n ≤ 2^32): `permute(index)` is the index's position. */
 export function keyedPermutation(key: number, n: number): (index: number) => number {
-  const bits = Math.ceil(Math.log2(Math.max(n, 1)));
+  // ⌈log2 n⌉ in integers (Math.log2's last bit is not pinned by the language).
+  const bits = n <= 1 ? 0 : 32 - Math.clz32(n - 1);
   const size = 2 ** Math.ceil(bits / 2);
   const mask = size - 1;
   const roundKeys = Array.from({ length: ROUNDS }, (_, r) =>
