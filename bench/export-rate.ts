@@ -154,12 +154,12 @@ async function measureCase(
   const recipe = recipeFor(format);
   const out = join(dir, zip ? 'bench.zip' : 'bench');
   const raw = await RawPool.start(recipe, workers);
-  const probe = zip ? undefined : createFolderSink(out);
-  const writeDir = probe && recipe.output !== 'npy' && 'tempDir' in probe ? probe.tempDir : undefined;
+  // Per-record files of a folder export are written by the workers into the sink's temporary folder,
+  // the same path for every sink of `out`.
+  const writeDir = !zip && recipe.output !== 'npy' ? createFolderSink(out).tempDir : undefined;
   const pool = new GeneratePool(recipe, workers, zip, writeDir);
   const rounds: Round[] = [];
   try {
-    if (probe) rmSync(out, { recursive: true, force: true });
     await raw.run();
     await exportRate(recipe, zip, pool, workers, out);
     for (let round = 0; round < ROUNDS; round++) {
