@@ -61,7 +61,7 @@ export default defineConfig({
       'react-dom/client',
       'zustand',
       'zustand/vanilla',
-      'plotly.js-dist-min',
+      'plotly.js-cartesian-dist-min',
     ],
   },
   test: {

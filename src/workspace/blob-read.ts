@@ -2,6 +2,7 @@
  * Read a Blob (a kept item's binary part, its IndexedDB chunks joined) into one ArrayBuffer, reporting
  * progress. The browser streams the bytes straight into the buffer (a BYOB reader), so a 200-MB import
  * costs one copy and the page stays responsive; browsers without byte streams read it in one go.
+ * A caller may pass the buffer to read into (allocated and touched ahead of time).
  */
 
 /** Bytes read so far of the total. */
@@ -18,8 +19,15 @@ function byobReader(blob: Blob): ReadableStreamBYOBReader | null {
   }
 }
 
-/** All of `blob` as bytes; `onProgress` is called after each piece. */
-export async function readBlobBytes(blob: Blob, onProgress?: ReadProgress): Promise<Uint8Array> {
+/**
+ * All of `blob` as bytes; `onProgress` is called after each piece. With `into` (at least `blob.size`
+ * bytes long), the bytes are the start of that buffer (which the read detaches: use the result's).
+ */
+export async function readBlobBytes(
+  blob: Blob,
+  onProgress?: ReadProgress,
+  into?: ArrayBuffer,
+): Promise<Uint8Array> {
   const total = blob.size;
   const reader = total > 0 ? byobReader(blob) : null;
   if (reader === null) {
@@ -27,7 +35,9 @@ export async function readBlobBytes(blob: Blob, onProgress?: ReadProgress): Prom
     onProgress?.(bytes.byteLength, total);
     return bytes;
   }
-  let buffer = new ArrayBuffer(total);
+  if (into !== undefined && into.byteLength < total)
+    throw new Error(`a ${into.byteLength}-byte buffer cannot hold ${total} bytes`);
+  let buffer = into ?? new ArrayBuffer(total);
   let at = 0;
   try {
     while (at < total) {
@@ -43,5 +53,5 @@ export async function readBlobBytes(blob: Blob, onProgress?: ReadProgress): Prom
     reader.releaseLock();
   }
   if (at !== total) throw new Error(`read ${at} of ${total} bytes`);
-  return new Uint8Array(buffer);
+  return new Uint8Array(buffer, 0, total);
 }

@@ -33,7 +33,9 @@ function readWorker(): Worker | null {
       return;
     }
     waiting.delete(reply.id);
-    w.done(reply.type === 'done' ? new Uint8Array(reply.buffer) : new Error(reply.message));
+    w.done(
+      reply.type === 'done' ? new Uint8Array(reply.buffer, 0, reply.byteLength) : new Error(reply.message),
+    );
   };
   worker.onerror = (event) => {
     event.preventDefault();
@@ -44,9 +46,12 @@ function readWorker(): Worker | null {
   return worker;
 }
 
-/** Start the worker now (it loads while the caller looks up what to read). */
-export function startReadWorker(): void {
-  readWorker();
+/**
+ * Have the worker allocate and touch a buffer of `bytes` for the next read (a hint, sent as soon as
+ * the size is known: the first touch of new memory then overlaps the Blob's lookup).
+ */
+export function prepareReadInWorker(bytes: number): void {
+  readWorker()?.postMessage({ type: 'prepare', bytes } satisfies WorkspaceReadRequest);
 }
 
 /** All of `blob` as bytes, read in the worker (or here, without one); `onProgress` follows the read. */
@@ -56,7 +61,7 @@ export async function readBytesInWorker(blob: Blob, onProgress?: ReadProgress): 
   const id = nextId++;
   const result = await new Promise<Uint8Array | Error>((done) => {
     waiting.set(id, { onProgress, done });
-    w.postMessage({ id, blob } satisfies WorkspaceReadRequest);
+    w.postMessage({ type: 'read', id, blob } satisfies WorkspaceReadRequest);
   });
   if (result instanceof Error) throw result;
   return result;

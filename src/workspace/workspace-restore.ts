@@ -10,7 +10,7 @@ import { decodeNpy, npyHeaderFloat32, type NpyArray } from '../io/npy.ts';
 import { trainStore } from '../state/train-store.ts';
 import { workspaceStore } from '../state/workspace-store.ts';
 import { datasetFromNpy, parseLabelsCsv } from '../train/experiment/labels-parse.ts';
-import { readBytesInWorker, startReadWorker } from './read-in-worker.ts';
+import { prepareReadInWorker, readBytesInWorker } from './read-in-worker.ts';
 import { readItemBlob } from './workspace-db.ts';
 
 /** Training-lab dataset ids given to restored imports (above the lab's own counter). */
@@ -63,7 +63,9 @@ export async function restoreAllImports(): Promise<void> {
       (m) => m.kind === 'import' && !workspaceStore.getState().restored.some((r) => r.id === m.id),
     );
   workspaceStore.setState((s) => ({ restoring: s.restoring + pending.length }));
-  if (pending.length > 0) startReadWorker();
+  // The first import's buffer is made ready (its size is listed; the signals are nearly all of it)
+  // while its Blob is looked up.
+  if (pending.length > 0) prepareReadInWorker(pending[0].sizeBytes);
   for (const meta of pending) {
     await new Promise((r) => setTimeout(r, 0));
     try {

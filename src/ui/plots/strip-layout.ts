@@ -18,7 +18,7 @@ import { paperGridImage } from './paper-grid-image.ts';
 
 /** Seconds of record that fill the visible width. */
 export const VISIBLE_S = 10;
-/** Widest plot area, px (WebGL canvases cannot be arbitrarily wide). */
+/** Widest plot area, px (bounds the figure Plotly lays out and draws for long records). */
 export const MAX_PLOT_WIDTH_PX = 12_000;
 /** Closest grid lines still drawn, px. */
 const MIN_GRID_PX = 3;

@@ -1,6 +1,6 @@
 /**
- * Draws worker results on the lead II strip with `Plotly.react`, outside React: one WebGL line trace
- * (`scattergl`) plus R-peak markers. The time-axis array and the layout object are reused while the
+ * Draws worker results on the lead II strip with `Plotly.react`, outside React: one SVG line trace
+ * (`scatter`, which Plotly simplifies to the pixels it covers) plus R-peak markers. The time-axis array and the layout object are reused while the
  * geometry is unchanged, so Plotly's diff sees only new y data; Plotly still redraws the whole figure
  * on new data, which is why the figure is kept lean (grid as one image, no per-label measuring). After
  * each paint the paint log gets the exact arrays drawn and the input-to-frame latency.
@@ -16,8 +16,6 @@ import { stripLayout } from './strip-layout.ts';
 
 const CONFIG: Partial<Config> = {
   displaylogo: false,
-  // Plotly renders WebGL at 2× by default; the screen's own ratio is enough and 4× cheaper at 1×.
-  plotGlPixelRatio: Math.max(1, Math.min(2, window.devicePixelRatio || 1)),
   responsive: false,
   scrollZoom: false,
   modeBarButtonsToRemove: ['select2d', 'lasso2d', 'autoScale2d'],
@@ -85,7 +83,7 @@ export function createStripRenderer(div: HTMLElement, onError: (err: unknown) =>
     const peakMv = Array.from(rPeak, (i) => signalMv[i]);
     const data: Data[] = [
       {
-        type: 'scattergl',
+        type: 'scatter',
         mode: 'lines',
         name: 'Lead II',
         x: timeS,
@@ -94,7 +92,7 @@ export function createStripRenderer(div: HTMLElement, onError: (err: unknown) =>
         hovertemplate: '%{x:.3f} s<br>%{y:.3f} mV<extra>lead II</extra>',
       },
       {
-        type: 'scattergl',
+        type: 'scatter',
         mode: 'markers',
         name: 'R peaks',
         x: peakTimeS,
