@@ -18,7 +18,10 @@ export interface WriterWrite {
   bytes: Uint8Array;
 }
 
-/** Flush and close the file (it stays). */
+/**
+ * Close the file (it stays). Not flushed to the disk first: the page reads it back at once for the
+ * download, and an fsync of a 200-MB archive took about 80 ms of the export.
+ */
 export interface WriterClose {
   type: 'close';
 }

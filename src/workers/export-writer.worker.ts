@@ -35,7 +35,6 @@ async function serve(request: WriterRequest): Promise<void> {
       return;
     }
     case 'close':
-      handle?.flush();
       handle?.close();
       handle = null;
       return;
