@@ -123,8 +123,12 @@ async function run(recipe: SyntheticRecipe, sink: ArchiveSink): Promise<void> {
     let lastMs = 0;
     const summary = await exportDatasetZip(recipe, sink, {
       runBatch: (range) => runner.runBatch(range),
-      // The sink has copied a batch's bytes when its writes resolved: its buffer can be refilled.
-      onBatchWritten: (batch) => runner.recycle(batch),
+      // The sink has copied a batch's bytes when its writes resolved, so its buffer can be refilled;
+      // or it adopted the buffer, which comes back once written.
+      onBatchWritten: (batch) => {
+        runner.recycle(batch);
+        for (let b = sink.takeReturned(); b !== undefined; b = sink.takeReturned()) runner.recycleBuffer(b);
+      },
       inFlight: 3 * workers,
       signal,
       onProgress(doneRows, totalRows) {

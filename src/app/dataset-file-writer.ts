@@ -10,8 +10,18 @@ import type { WriterReply, WriterRequest } from '../workers/export-writer-protoc
 export interface FileWriter {
   /** The size of write this writer is fastest with, bytes (default: the sink's). */
   readonly blockBytes?: number;
-  /** Append `bytes`; the writer may take over (transfer) their buffer, so the caller drops them. */
-  write(bytes: Uint8Array): Promise<void>;
+  /**
+   * Append `bytes`; the writer may take over (transfer) their buffer, so the caller drops them. With
+   * `adopted`, `bytes` are a producer's chunk handed over whole (see `adopts`), not a stage block.
+   */
+  write(bytes: Uint8Array, adopted?: boolean): Promise<void>;
+  /**
+   * Whether the writer takes a chunk's buffer over without copying (a transfer to the writer worker):
+   * the sink then hands it large chunks directly instead of copying them into its blocks.
+   */
+  readonly adopts?: boolean;
+  /** The buffer of an adopted chunk the writer is done with, for its producer to refill; or undefined. */
+  takeReturned?(): ArrayBuffer | undefined;
   /**
    * A block given to `write` that the writer is done with (written out, or handed back by the writer
    * worker), for the caller to refill instead of new memory; undefined when none is free yet.
@@ -63,12 +73,16 @@ export async function syncHandleWriter(folder: string, name: string): Promise<Fi
     name: 'export-writer',
   });
   const waiting: { resolve: () => void; reject: (e: Error) => void }[] = [];
-  /** Blocks the worker wrote and handed back. */
+  /** Stage blocks the worker wrote and handed back. */
   const free: Uint8Array<ArrayBuffer>[] = [];
+  /** Adopted chunks' buffers the worker wrote and handed back. */
+  const returned: ArrayBuffer[] = [];
   worker.onmessage = (event: MessageEvent<WriterReply>) => {
     const next = waiting.shift();
     if (event.data.type === 'ok') {
-      if (event.data.written) free.push(new Uint8Array(event.data.written));
+      const { written, adopted } = event.data;
+      if (written && adopted) returned.push(written);
+      else if (written) free.push(new Uint8Array(written));
       next?.resolve();
     } else next?.reject(new Error(`cannot write ${name} into the browser's storage: ${event.data.message}`));
   };
@@ -88,12 +102,16 @@ export async function syncHandleWriter(folder: string, name: string): Promise<Fi
     throw e;
   }
   return {
-    write: (bytes) => {
+    adopts: true,
+    write: (bytes, adopted = false) => {
+      // An adopted chunk goes with its whole buffer (the view's offset and length travel with it); a
+      // stage block is sent whole, or as a copy of its filled part.
       const whole = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength;
-      const own = whole ? bytes : bytes.slice();
-      return call({ type: 'write', bytes: own }, [own.buffer as ArrayBuffer]);
+      const own = adopted || whole ? bytes : bytes.slice();
+      return call({ type: 'write', bytes: own, adopted }, [own.buffer as ArrayBuffer]);
     },
     takeFree: () => free.pop(),
+    takeReturned: () => returned.shift(),
     close: () => call({ type: 'close' }).finally(() => worker.terminate()),
     abort: () =>
       call({ type: 'abort' })

@@ -68,11 +68,19 @@ export class ExportPool {
     });
   }
 
-  /** Take back a written batch's (first) buffer: a later request carries it to a worker to refill. */
+  /**
+   * Take back a written batch's (first) buffer: a later request carries it to a worker to refill. A
+   * buffer the archive sink adopted (detached here) comes back later through `recycleBuffer`.
+   */
   recycle(batch: EncodedBatch): void {
     const data = batch.kind === 'npy' ? batch.data : batch.files[0]?.data;
-    if (data !== undefined && !this.closed && this.freeBuffers.length < this.workers.length * PER_WORKER) {
-      this.freeBuffers.push(data.buffer as ArrayBuffer);
+    if (data !== undefined) this.recycleBuffer(data.buffer as ArrayBuffer);
+  }
+
+  /** Take back a batch buffer to refill (ignored when detached, or when enough are waiting). */
+  recycleBuffer(buffer: ArrayBuffer): void {
+    if (buffer.byteLength > 0 && !this.closed && this.freeBuffers.length < this.workers.length * PER_WORKER) {
+      this.freeBuffers.push(buffer);
     }
   }
 

@@ -19,6 +19,8 @@ export const PARTIAL_SUFFIX = '.partial';
 export const FLUSH_BYTES = 4 << 20;
 /** Most bytes waiting for the disk before `write` waits. */
 export const MAX_QUEUED_BYTES = 32 << 20;
+/** Chunks of at least this many bytes go to a writer that adopts chunks whole, not copied into blocks. */
+export const ADOPT_MIN_BYTES = 256 << 10;
 
 /** A zip sink that ends with `commit` (the finished file: a File to download, or null) or `discard`. */
 export interface ArchiveSink extends ZipByteSink {
@@ -30,6 +32,11 @@ export interface ArchiveSink extends ZipByteSink {
   commit(): Promise<File | null>;
   /** Stop; nothing complete-looking is left. Never throws. */
   discard(): Promise<void>;
+  /**
+   * The buffer of a chunk the sink adopted (took over whole instead of copying: its owner's view of it
+   * is detached once `write` returns) and has written, for the owner to refill; or undefined.
+   */
+  takeReturned(): ArrayBuffer | undefined;
 }
 
 interface SaveFilePickerOptions {
@@ -49,9 +56,13 @@ export function filePickerAvailable(): boolean {
 }
 
 /**
- * A sink gathering chunks into blocks of FLUSH_BYTES (or the writer's size) written to `writer` (it copies them: a chunk may be reused by
- * its owner once `write` resolved). Writes run in the background, one after another, so the export keeps handing batches to the workers while the disk works; `write` waits only
- * when more than MAX_QUEUED_BYTES are waiting for the disk.
+ * A sink gathering chunks into blocks of FLUSH_BYTES (or the writer's size) written to `writer` (it
+ * copies them: a chunk may be reused by its owner once `write` resolved). Where the writer adopts
+ * chunks (a transfer to the writer worker), a chunk of ADOPT_MIN_BYTES or more is not copied: its buffer
+ * is moved out of the owner's hands at once (the owner's view is detached) and written whole after what
+ * was gathered before it; `takeReturned` gives it back once written. Writes run in the background, one
+ * after another, so the export keeps handing batches to the workers while the disk works; `write` waits
+ * only when more than MAX_QUEUED_BYTES are waiting for the disk.
  */
 export function bufferedSink(
   destination: ExportDestination,
@@ -73,18 +84,13 @@ export function bufferedSink(
   let wake: (() => void) | null = null;
   let failure: unknown = null;
   let state: 'open' | 'committed' | 'discarded' = 'open';
-  const flush = () => {
-    if (fill === 0) return;
-    const block = fill === stage.length ? stage : stage.slice(0, fill);
-    // A block the writer is done with is refilled: fresh memory per block costs page faults and GC.
-    const reused = fill === stage.length ? writer.takeFree() : undefined;
-    stage = reused?.length === blockBytes ? reused : new Uint8Array(blockBytes);
-    fill = 0;
+  /** Write `block` after every block queued before it. */
+  const queue = (block: Uint8Array, adopted: boolean) => {
     const size = block.length; // the writer may transfer (detach) the block
     queued += size;
     writing = writing.then(async () => {
       try {
-        if (failure === null) await writer.write(block);
+        if (failure === null) await writer.write(block, adopted);
       } catch (e) {
         failure = e;
       } finally {
@@ -95,6 +101,21 @@ export function bufferedSink(
         }
       }
     });
+  };
+  const flush = () => {
+    if (fill === 0) return;
+    const block = fill === stage.length ? stage : stage.slice(0, fill);
+    // A block the writer is done with is refilled: fresh memory per block costs page faults and GC.
+    const reused = fill === stage.length ? writer.takeFree() : undefined;
+    stage = reused?.length === blockBytes ? reused : new Uint8Array(blockBytes);
+    fill = 0;
+    queue(block, false);
+  };
+  /** `chunk` moved into a buffer of the sink's own (no copy: the caller's buffer is detached). */
+  const adopt = (chunk: Uint8Array): Uint8Array => {
+    const { byteOffset, length } = chunk; // read first: the move detaches the chunk
+    const moved = structuredClone(chunk.buffer, { transfer: [chunk.buffer as ArrayBuffer] });
+    return new Uint8Array(moved, byteOffset, length);
   };
   const check = () => {
     if (failure !== null) throw failure;
@@ -108,14 +129,20 @@ export function bufferedSink(
     async write(chunk) {
       if (state !== 'open') throw new Error(`${fileName}: write after the archive was closed`);
       check();
-      for (let at = 0; at < chunk.length;) {
-        const n = Math.min(stage.length - fill, chunk.length - at);
-        stage.set(chunk.subarray(at, at + n), fill);
-        fill += n;
-        at += n;
-        if (fill === stage.length) flush();
+      const size = chunk.length;
+      if (writer.adopts === true && size >= ADOPT_MIN_BYTES) {
+        flush();
+        queue(adopt(chunk), true);
+      } else {
+        for (let at = 0; at < size;) {
+          const n = Math.min(stage.length - fill, size - at);
+          stage.set(chunk.subarray(at, at + n), fill);
+          fill += n;
+          at += n;
+          if (fill === stage.length) flush();
+        }
       }
-      total += chunk.length;
+      total += size;
       if (queued > MAX_QUEUED_BYTES) {
         await new Promise<void>((resolve) => (wake = resolve));
         check();
@@ -129,6 +156,7 @@ export function bufferedSink(
       state = 'committed';
       return finish();
     },
+    takeReturned: () => writer.takeReturned?.(),
     async discard() {
       if (state === 'discarded') return;
       fill = 0;

@@ -12,10 +12,14 @@ export interface WriterOpen {
   name: string;
 }
 
-/** Append `bytes` (transferred). */
+/**
+ * Append `bytes` (their buffer transferred). `adopted`: the buffer is a producer's (an export worker's
+ * batch), not one of the page's stage blocks; the reply says so, to send it back where it came from.
+ */
 export interface WriterWrite {
   type: 'write';
   bytes: Uint8Array;
+  adopted: boolean;
 }
 
 /**
@@ -34,5 +38,9 @@ export interface WriterAbort {
 /** Any request to the writer worker. */
 export type WriterRequest = WriterOpen | WriterWrite | WriterClose | WriterAbort;
 
-/** The answer to a request; a write's `ok` hands the written block's buffer back (transferred) for reuse. */
-export type WriterReply = { type: 'ok'; written?: ArrayBuffer } | { type: 'error'; message: string };
+/**
+ * The answer to a request; a write's `ok` hands the written block's buffer back (transferred) for reuse,
+ * with the write's `adopted` flag.
+ */
+export type WriterReply =
+  { type: 'ok'; written?: ArrayBuffer; adopted?: boolean } | { type: 'error'; message: string };

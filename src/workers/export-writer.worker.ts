@@ -57,6 +57,7 @@ self.onmessage = (event: MessageEvent<WriterRequest>) => {
       if (request.type === 'write') {
         // The block goes back to the page to be refilled (new memory for every block costs more).
         reply.written = request.bytes.buffer as ArrayBuffer;
+        reply.adopted = request.adopted;
         transfer.push(reply.written);
       }
     } catch (e) {

@@ -2,7 +2,7 @@
 // buffer, as the writer worker does: every byte arrives once and in order, the bytes waiting for the
 // disk stay bounded, a failed write is reported instead of hanging, and discard aborts and cleans up.
 import { describe, expect, it } from 'vitest';
-import { bufferedSink, FLUSH_BYTES, MAX_QUEUED_BYTES } from '../../src/app/dataset-sink.ts';
+import { ADOPT_MIN_BYTES, bufferedSink, FLUSH_BYTES, MAX_QUEUED_BYTES } from '../../src/app/dataset-sink.ts';
 import { streamWriter, type FileWriter } from '../../src/app/dataset-file-writer.ts';
 import { crc32 } from '../../src/io/crc32.ts';
 
@@ -49,6 +49,34 @@ function recyclingDisk(delayMs: number) {
     close: async () => {},
     abort: async () => {},
     takeFree: () => free.pop(),
+  };
+  return { disk, writer };
+}
+
+/**
+ * A disk that adopts chunks (as the writer worker does): it records each write's bytes, whether it was
+ * an adopted chunk, and its buffer; written buffers come back (stage blocks to `takeFree`, adopted ones
+ * to `takeReturned`) after `delayMs`.
+ */
+function adoptingDisk(delayMs: number) {
+  const disk = { crc: 0, bytes: 0, writes: [] as { adopted: boolean; size: number; buffer: ArrayBuffer }[] };
+  const free: Uint8Array<ArrayBuffer>[] = [];
+  const returned: ArrayBuffer[] = [];
+  const writer: FileWriter = {
+    adopts: true,
+    async write(block, adopted = false) {
+      const own = structuredClone(block, { transfer: [block.buffer as ArrayBuffer] }); // a transfer
+      disk.writes.push({ adopted, size: own.length, buffer: own.buffer as ArrayBuffer });
+      await new Promise((r) => setTimeout(r, delayMs));
+      disk.crc = crc32(own, disk.crc);
+      disk.bytes += own.length;
+      if (adopted) returned.push(own.buffer as ArrayBuffer);
+      else free.push(own as Uint8Array<ArrayBuffer>);
+    },
+    close: async () => {},
+    abort: async () => {},
+    takeFree: () => free.pop(),
+    takeReturned: () => returned.shift(),
   };
   return { disk, writer };
 }
@@ -115,6 +143,48 @@ describe('the archive sink', () => {
     expect(disk.writes).toBeGreaterThan(30);
     // At most the blocks that can wait for the disk at once, the stage and the last (partial) block.
     expect(disk.buffers.size).toBeLessThanOrEqual(MAX_QUEUED_BYTES / FLUSH_BYTES + 3);
+  });
+
+  it('takes large chunks over whole where the writer adopts them, after the small ones before them', async () => {
+    const { disk, writer } = adoptingDisk(2);
+    const sink = bufferedSink(
+      'download',
+      'd.zip',
+      writer,
+      async () => null,
+      async () => {},
+    );
+    let crc = 0;
+    let handed = 0;
+    const big: ArrayBufferLike[] = [];
+    let back = 0;
+    for (let i = 0; i < 60; i++) {
+      // A 30-byte header, then a batch of ADOPT_MIN_BYTES or more (a view into a larger buffer at times).
+      const header = chunk(1000 + i, 30);
+      const batchBuffer = new Uint8Array(ADOPT_MIN_BYTES + 4096 * (i % 3) + 8);
+      const batch = chunk(i, ADOPT_MIN_BYTES + 4096 * (i % 3), batchBuffer);
+      for (const c of [header, batch]) {
+        crc = crc32(c, crc);
+        handed += c.length;
+      }
+      await sink.write(header);
+      await sink.write(batch);
+      expect(batch.byteLength).toBe(0); // the sink took the buffer over: the owner cannot refill it
+      expect(header.byteLength).toBe(30); // small chunks are copied
+      big.push(batchBuffer.buffer);
+      for (let b = sink.takeReturned(); b !== undefined; b = sink.takeReturned()) back++;
+    }
+    await sink.commit();
+    for (let b = sink.takeReturned(); b !== undefined; b = sink.takeReturned()) back++;
+    expect(disk.bytes).toBe(handed);
+    expect(disk.crc).toBe(crc);
+    const adopted = disk.writes.filter((w) => w.adopted);
+    expect(adopted.length).toBe(60);
+    // Each batch's buffer reached the disk whole (its own memory, not a copy into a block) and came back.
+    expect(adopted.every((w, i) => w.size === ADOPT_MIN_BYTES + 4096 * (i % 3))).toBe(true);
+    expect(adopted.every((w, i) => w.buffer.byteLength === ADOPT_MIN_BYTES + 4096 * (i % 3) + 8)).toBe(true);
+    expect(back).toBe(60);
+    expect(big.every((b) => b.byteLength === 0)).toBe(true);
   });
 
   it('reports a failed write on the next call instead of waiting for ever', async () => {
