@@ -5,7 +5,10 @@
  * size is known, lets the worker allocate and touch the buffer while the Blob is still being looked up.
  */
 
-/** Main thread → worker: read `blob`, or get a buffer of `bytes` ready for the next read. */
+/**
+ * Main thread → worker: read `blob`, or get a buffer of `bytes` ready for the next read (0: drop the
+ * buffer prepared before, if any).
+ */
 export type WorkspaceReadRequest =
   { type: 'read'; id: number; blob: Blob } | { type: 'prepare'; bytes: number };
 

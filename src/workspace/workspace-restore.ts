@@ -81,4 +81,6 @@ export async function restoreAllImports(): Promise<void> {
       workspaceStore.setState((s) => ({ restoring: s.restoring - 1, restoreProgress: null }));
     }
   }
+  // A prepared buffer no read took (the first import failed before its read) is let go.
+  if (pending.length > 0) prepareReadInWorker(0);
 }
