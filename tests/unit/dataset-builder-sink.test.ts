@@ -81,6 +81,17 @@ function adoptingDisk(delayMs: number) {
   return { disk, writer };
 }
 
+/** A sink over `writer` whose commit returns no file and whose clean-up does nothing. */
+function plainSink(writer: FileWriter, fileName: string, destination: 'download' | 'file' = 'download') {
+  return bufferedSink(
+    destination,
+    fileName,
+    writer,
+    async () => null,
+    async () => {},
+  );
+}
+
 /** Chunk `i` of `size` bytes, written into `into` when given (a reused buffer) or a new one. */
 function chunk(i: number, size: number, into?: Uint8Array): Uint8Array {
   const c = into ? into.subarray(0, size) : new Uint8Array(size);
@@ -122,13 +133,7 @@ describe('the archive sink', () => {
 
   it('refills the blocks the writer handed back: every byte in order, a handful of buffers in all', async () => {
     const { disk, writer } = recyclingDisk(3);
-    const sink = bufferedSink(
-      'download',
-      'r.zip',
-      writer,
-      async () => null,
-      async () => {},
-    );
+    const sink = plainSink(writer, 'r.zip');
     let crc = 0;
     let handed = 0;
     for (let i = 0; i < 200; i++) {
@@ -147,13 +152,7 @@ describe('the archive sink', () => {
 
   it('takes large chunks over whole where the writer adopts them, after the small ones before them', async () => {
     const { disk, writer } = adoptingDisk(2);
-    const sink = bufferedSink(
-      'download',
-      'd.zip',
-      writer,
-      async () => null,
-      async () => {},
-    );
+    const sink = plainSink(writer, 'd.zip');
     let crc = 0;
     let handed = 0;
     const big: ArrayBufferLike[] = [];
@@ -189,13 +188,7 @@ describe('the archive sink', () => {
 
   it('reports a failed write on the next call instead of waiting for ever', async () => {
     const { disk, writer } = slowDisk(1, 2);
-    const sink = bufferedSink(
-      'file',
-      'b.zip',
-      writer,
-      async () => null,
-      async () => {},
-    );
+    const sink = plainSink(writer, 'b.zip', 'file');
     const run = async () => {
       for (let i = 0; i < 40; i++) await sink.write(chunk(i, 2 * MIB));
       await sink.commit();
