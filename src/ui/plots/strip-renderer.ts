@@ -1,9 +1,10 @@
 /**
  * Draws worker results on the lead II strip with `Plotly.react`, outside React: one SVG line trace
- * (`scatter`, which Plotly simplifies to the pixels it covers) plus R-peak markers. The time-axis array and the layout object are reused while the
- * geometry is unchanged, so Plotly's diff sees only new y data; Plotly still redraws the whole figure
- * on new data, which is why the figure is kept lean (grid as one image, no per-label measuring). After
- * each paint the paint log gets the exact arrays drawn and the input-to-frame latency.
+ * (`scatter`, which Plotly simplifies to the pixels it covers) plus R-peak markers. The time-axis array
+ * and the layout object are reused while the geometry is unchanged, so Plotly's diff sees only new y
+ * data; Plotly still redraws the whole figure on new data, which is why the figure is kept lean (grid as
+ * one image, no per-label measuring). After each paint the paint log gets the exact arrays drawn and
+ * the input-to-frame latency.
  */
 import type { Config, Data, Layout } from 'plotly.js-dist-min';
 import { plotPurge, plotReact } from './plotly.ts';
