@@ -12,15 +12,14 @@ export interface FileWriter {
   readonly blockBytes?: number;
   /**
    * Append `bytes`; the writer may take over (transfer) their buffer, so the caller drops them. With
-   * `adopted`, `bytes` are a producer's chunk handed over whole (see `adopts`), not a stage block.
+   * `adopted`, `bytes` are a producer's whole buffer (see `takeReturned`), not a stage block.
    */
   write(bytes: Uint8Array, adopted?: boolean): Promise<void>;
   /**
-   * Whether the writer takes a chunk's buffer over without copying (a transfer to the writer worker):
-   * the sink then hands it large chunks directly instead of copying them into its blocks.
+   * Present on a writer that takes a chunk's buffer over without copying (a transfer to the writer
+   * worker), so the sink hands it large chunks directly instead of copying them into its blocks: the
+   * buffer of an adopted chunk the writer is done with, for its producer to refill; or undefined.
    */
-  readonly adopts?: boolean;
-  /** The buffer of an adopted chunk the writer is done with, for its producer to refill; or undefined. */
   takeReturned?(): ArrayBuffer | undefined;
   /**
    * A block given to `write` that the writer is done with (written out, or handed back by the writer
@@ -102,12 +101,10 @@ export async function syncHandleWriter(folder: string, name: string): Promise<Fi
     throw e;
   }
   return {
-    adopts: true,
     write: (bytes, adopted = false) => {
-      // An adopted chunk goes with its whole buffer (the view's offset and length travel with it); a
-      // stage block is sent whole, or as a copy of its filled part.
+      // Sent whole (an adopted chunk always is), or as a copy of a stage block's filled part.
       const whole = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength;
-      const own = adopted || whole ? bytes : bytes.slice();
+      const own = whole ? bytes : bytes.slice();
       return call({ type: 'write', bytes: own, adopted }, [own.buffer as ArrayBuffer]);
     },
     takeFree: () => free.pop(),

@@ -58,11 +58,12 @@ export function filePickerAvailable(): boolean {
 /**
  * A sink gathering chunks into blocks of FLUSH_BYTES (or the writer's size) written to `writer` (it
  * copies them: a chunk may be reused by its owner once `write` resolved). Where the writer adopts
- * chunks (a transfer to the writer worker), a chunk of ADOPT_MIN_BYTES or more that spans its whole
- * buffer is not copied: the buffer is moved out of the owner's hands at once (the owner's view is
- * detached) and written after what was gathered before it; `takeReturned` gives it back once written. Writes run in the background, one
- * after another, so the export keeps handing batches to the workers while the disk works; `write` waits
- * only when more than MAX_QUEUED_BYTES are waiting for the disk.
+ * chunks (it has `takeReturned`: a transfer to the writer worker), a chunk of ADOPT_MIN_BYTES or more
+ * that spans its whole buffer is not copied: the buffer is moved out of the owner's hands at once (the
+ * owner's view is detached) and written after what was gathered before it; `takeReturned` gives it back
+ * once written. Writes run in the background, one after another, so the export keeps handing batches
+ * to the workers while the disk works; `write` waits only when more than MAX_QUEUED_BYTES are waiting
+ * for the disk.
  */
 export function bufferedSink(
   destination: ExportDestination,
@@ -133,7 +134,7 @@ export function bufferedSink(
       // Only a chunk that is its whole buffer is taken over: a view into a shared buffer (an export
       // worker's arena holding several files) must leave the others readable.
       const whole = chunk.byteOffset === 0 && size === chunk.buffer.byteLength;
-      if (writer.adopts === true && whole && size >= ADOPT_MIN_BYTES) {
+      if (writer.takeReturned !== undefined && whole && size >= ADOPT_MIN_BYTES) {
         flush();
         queue(adopt(chunk), true);
       } else {

@@ -63,7 +63,6 @@ function adoptingDisk(delayMs: number) {
   const free: Uint8Array<ArrayBuffer>[] = [];
   const returned: ArrayBuffer[] = [];
   const writer: FileWriter = {
-    adopts: true,
     async write(block, adopted = false) {
       const own = structuredClone(block, { transfer: [block.buffer as ArrayBuffer] }); // a transfer
       disk.writes.push({ adopted, size: own.length, buffer: own.buffer as ArrayBuffer });
