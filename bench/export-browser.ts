@@ -3,7 +3,7 @@
  * port and drives Debian's Chromium with Playwright. The Dataset builder exports N nsr records (10 s at
  * 500 Hz, npy) with all its workers (one per core, at most 8) into a picked file, and to the browser's
  * downloads. The picker is stubbed to return a file of the origin-private file system, so the archive
- * is streamed through the same `FileSystemWritableFileStream` as a real picked file, without a dialog;
+ * is written through the same `FileSystemWritableFileStream` as a real picked file (fed staged segments), without a dialog;
  * the download goes through private storage (a sync access handle in a writer worker). The browser runs
  * on a fresh persistent profile, whose private storage is on disk as a user's is. Each round's rate is the page's
  * own measurement (`window.__pqrst.dataset.getLastExport()`: sink opened to archive closed, starting the
@@ -132,7 +132,10 @@ async function main(): Promise<void> {
 
     // Each round: the export into a picked file, into the browser's downloads, and the raw baseline.
     const destinations = [
-      { radio: /a file you choose/, name: 'picked file (writable stream, into private storage)' },
+      {
+        radio: /a file you choose/,
+        name: 'picked file (staged segments into a writable stream, in private storage)',
+      },
       { radio: /browser's downloads/, name: 'download (private storage, sync access handle)' },
     ];
     const exportRates: number[][] = destinations.map(() => []);

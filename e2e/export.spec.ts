@@ -130,15 +130,19 @@ async function recipeFile(page: Page, name: string): Promise<string> {
 }
 
 /** Start an export of 20,000 nsr records and cancel it once the first rows are written. */
-async function startAndCancel(page: Page, panel: Locator): Promise<void> {
+/**
+ * Export 20,000 nsr records and press Cancel once `atLeastRows` of them are done (and before the end).
+ */
+async function startAndCancel(page: Page, panel: Locator, atLeastRows = 1): Promise<void> {
   await chooseClasses(panel, { nsr: 20_000 });
   await whenDatasetIdle(page);
   await panel.getByRole('button', { name: 'Export dataset (.zip)' }).click();
   await expect
     .poll(() => page.evaluate(() => window.__pqrst.dataset!.getProgress()?.doneRows ?? 0), {
       timeout: 60_000,
+      intervals: [50],
     })
-    .toBeGreaterThan(0);
+    .toBeGreaterThanOrEqual(atLeastRows);
   const progress = await page.evaluate(() => window.__pqrst.dataset!.getProgress());
   expect(progress!.doneRows).toBeLessThan(progress!.totalRows);
   await expect(panel.getByTestId('dataset-progress-text')).toContainText('records/s');
@@ -299,11 +303,13 @@ test.describe('the Dataset builder', () => {
       await writable.write('an older archive');
       await writable.close();
     }, name);
-    await startAndCancel(page, panel);
+    // 4,000 records are 80 MB, of which at least two 16-MiB staging segments were written and copied.
+    await startAndCancel(page, panel, 4000);
     await expect(panel.getByTestId('dataset-outcome')).toContainText(`${name} was not written`);
     const files = await storedFiles(page, 'picked');
     expect(Object.keys(files)).toEqual([name]);
     expect(Buffer.from(files[name], 'base64').toString()).toBe('an older archive');
+    expect(await storedFiles(page, 'pqrst-export-staging')).toEqual({});
   });
 
   test('Cancel before the download removes the partial archive and downloads nothing', async ({
@@ -400,33 +406,55 @@ test.describe('the Dataset builder', () => {
     unzipTest(zipPath);
     expect(workers.filter((url) => url.includes('export-writer.worker'))).toHaveLength(1);
   });
-  test('a picked file of many 16-MiB blocks (each refilled once the stream wrote it) equals the CLI archive', async ({
-    studio,
-    page,
-  }) => {
-    await stubFilePicker(page);
-    await studio.open();
-    const panel = panelOf(page);
-    await chooseClasses(panel, { nsr: 1600, af: 1000 }); // 52 MB of signals: four blocks, two of them refilled
-    await panel.getByRole('combobox', { name: 'Output format' }).selectOption('npy');
-    await whenDatasetIdle(page);
-    await panel.getByRole('button', { name: 'Export dataset (.zip)' }).click();
-    await whenDatasetIdle(page);
-    const facts = await page.evaluate(() => window.__pqrst.dataset!.getLastExport());
-    expect([facts?.phase, facts?.destination]).toEqual(['done', 'file']);
-    const digest = await page.evaluate(async (name) => {
-      const dir = await (await navigator.storage.getDirectory()).getDirectoryHandle('picked');
-      const bytes = await (await (await dir.getFileHandle(name)).getFile()).arrayBuffer();
-      const hash = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes));
-      return {
-        length: bytes.byteLength,
-        sha256: [...hash].map((b) => b.toString(16).padStart(2, '0')).join(''),
-      };
-    }, facts!.fileName);
-    const node = cliArchive(await recipeFile(page, 'blocks-recipe.json'), 'blocks-cli.zip');
-    expect(node.length).toBeGreaterThan(3 * 16 * 2 ** 20);
-    expect(digest).toEqual({ length: node.length, sha256: createHash('sha256').update(node).digest('hex') });
-  });
+  for (const staged of [true, false]) {
+    const how = staged
+      ? 'staged in many 16-MiB segments (no segment left after)'
+      : 'written straight into its stream (staging refused)';
+    test(`a picked file ${how} equals the CLI archive`, async ({ studio, page }) => {
+      await stubFilePicker(page);
+      if (!staged) {
+        // Private storage refuses the staging folder: the export falls back to the stream alone.
+        await page.addInitScript(() => {
+          const proto = FileSystemDirectoryHandle.prototype;
+          const get = proto.getDirectoryHandle;
+          proto.getDirectoryHandle = function (name, options) {
+            if (name === 'pqrst-export-staging')
+              return Promise.reject(new DOMException('refused', 'SecurityError'));
+            return get.call(this, name, options);
+          };
+        });
+      }
+      const workers: string[] = [];
+      page.on('worker', (w) => workers.push(w.url()));
+      await studio.open();
+      const panel = panelOf(page);
+      await chooseClasses(panel, { nsr: 1600, af: 1000 }); // 52 MB of signals: four segments (or blocks)
+      await panel.getByRole('combobox', { name: 'Output format' }).selectOption('npy');
+      await whenDatasetIdle(page);
+      await panel.getByRole('button', { name: 'Export dataset (.zip)' }).click();
+      await whenDatasetIdle(page);
+      const facts = await page.evaluate(() => window.__pqrst.dataset!.getLastExport());
+      expect([facts?.phase, facts?.destination]).toEqual(['done', 'file']);
+      const digest = await page.evaluate(async (name) => {
+        const dir = await (await navigator.storage.getDirectory()).getDirectoryHandle('picked');
+        const bytes = await (await (await dir.getFileHandle(name)).getFile()).arrayBuffer();
+        const hash = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes));
+        return {
+          length: bytes.byteLength,
+          sha256: [...hash].map((b) => b.toString(16).padStart(2, '0')).join(''),
+        };
+      }, facts!.fileName);
+      const node = cliArchive(await recipeFile(page, `picked-${staged}-recipe.json`), `picked-${staged}.zip`);
+      expect(node.length).toBeGreaterThan(3 * 16 * 2 ** 20);
+      expect(digest).toEqual({
+        length: node.length,
+        sha256: createHash('sha256').update(node).digest('hex'),
+      });
+      // Staging writes through the writer worker; the stream alone needs none.
+      expect(workers.filter((url) => url.includes('export-writer.worker'))).toHaveLength(staged ? 1 : 0);
+      expect(await storedFiles(page, 'pqrst-export-staging')).toEqual({});
+    });
+  }
   for (const [output, counts, seconds] of [
     ['npy', { nsr: 500, af: 300 }, '10'],
     ['wfdb', { pvc: 700, wpw: 500 }, '2'],

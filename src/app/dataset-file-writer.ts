@@ -1,8 +1,10 @@
 /**
- * Appending bytes to a file on disk from the page: a `FileSystemWritableFileStream` (a file the user
- * picked), or, in the origin-private file system, a sync access handle in a writer worker (cheaper for
- * the browser than a stream, and the only way where the page has no `createWritable` there). A writable stream writes into a swap
- * file that replaces the target only on `close`; `abort` drops it and leaves the target untouched.
+ * Appending bytes to a file on disk from the page: in the origin-private file system, a sync access
+ * handle in a writer worker (cheaper for the browser than a stream, and the only way where the page has
+ * no `createWritable` there); a file the user picked, through its `FileSystemWritableFileStream`, fed
+ * whole segments staged in the private file system (`stagedStreamWriter`) or, where that cannot be
+ * opened, the bytes themselves (`streamWriter`). A writable stream writes into a swap file that
+ * replaces the target only on `close`; `abort` drops it and leaves the target untouched.
  */
 import type { WriterReply, WriterRequest } from '../workers/export-writer-protocol.ts';
 
@@ -65,12 +67,23 @@ export function streamWriter(stream: FileSystemWritableFileStream): FileWriter {
   };
 }
 
-/** A writer through `export-writer.worker.ts` into `folder/name` of the origin-private file system. */
-export async function syncHandleWriter(folder: string, name: string): Promise<FileWriter> {
+/**
+ * The page's side of `export-writer.worker.ts`: a FileWriter into the file opened last, plus `reopen`
+ * (close that file and start writing `name` in the same folder) and `end` (close the file, stop the
+ * worker). Requests are answered in order.
+ */
+interface SyncHandleClient extends FileWriter {
+  takeReturned(): ArrayBuffer | undefined;
+  reopen(name: string): Promise<void>;
+  end(): Promise<void>;
+}
+
+async function syncHandleClient(folder: string, name: string): Promise<SyncHandleClient> {
   const worker = new Worker(new URL('../workers/export-writer.worker.ts', import.meta.url), {
     type: 'module',
     name: 'export-writer',
   });
+  let current = name;
   const waiting: { resolve: () => void; reject: (e: Error) => void }[] = [];
   /** Stage blocks the worker wrote and handed back. */
   const free: Uint8Array<ArrayBuffer>[] = [];
@@ -83,21 +96,30 @@ export async function syncHandleWriter(folder: string, name: string): Promise<Fi
       if (written && adopted) returned.push(written);
       else if (written) free.push(new Uint8Array(written));
       next?.resolve();
-    } else next?.reject(new Error(`cannot write ${name} into the browser's storage: ${event.data.message}`));
+    } else {
+      next?.reject(new Error(`cannot write ${current} into the browser's storage: ${event.data.message}`));
+    }
   };
   worker.onerror = (event) => {
     event.preventDefault();
     for (const w of waiting.splice(0)) w.reject(new Error(`the archive writer failed: ${event.message}`));
   };
+  let stopped = false;
+  const stop = () => {
+    stopped = true;
+    worker.terminate();
+  };
   const call = (request: WriterRequest, transfer: Transferable[] = []) =>
     new Promise<void>((resolve, reject) => {
+      // A stopped worker would never answer.
+      if (stopped) return reject(new Error(`the archive writer of ${current} has stopped`));
       waiting.push({ resolve, reject });
       worker.postMessage(request, transfer);
     });
   try {
     await call({ type: 'open', folder, name });
   } catch (e) {
-    worker.terminate();
+    stop();
     throw e;
   }
   return {
@@ -109,10 +131,103 @@ export async function syncHandleWriter(folder: string, name: string): Promise<Fi
     },
     takeFree: () => free.pop(),
     takeReturned: () => returned.shift(),
-    close: () => call({ type: 'close' }).finally(() => worker.terminate()),
+    close: () => call({ type: 'close' }),
+    reopen: async (next) => {
+      await call({ type: 'close' });
+      current = next;
+      await call({ type: 'open', folder, name: next });
+    },
+    end: () => call({ type: 'close' }).finally(stop),
     abort: () =>
       call({ type: 'abort' })
         .catch(() => {})
-        .finally(() => worker.terminate()),
+        .finally(stop),
+  };
+}
+
+/** A writer through `export-writer.worker.ts` into `folder/name` of the origin-private file system. */
+export async function syncHandleWriter(folder: string, name: string): Promise<FileWriter> {
+  const client = await syncHandleClient(folder, name);
+  return { ...client, close: () => client.end() };
+}
+
+/** Size of one staging segment of a picked-file export, bytes. */
+export const SEGMENT_BYTES = 16 << 20;
+/** Full segments waiting to be copied into the picked file before `write` waits. */
+const SEGMENTS_WAITING_MAX = 2;
+
+/** The name of staging segment `k`. */
+const segmentName = (k: number) => `segment-${k}.part`;
+
+/**
+ * A writer into a picked file's writable `stream` that stages the bytes in folder `folder` of the
+ * origin-private file system. Blocks go through a sync access handle (the writer worker) into segment
+ * files of about `segmentBytes`. Each full segment is handed to the stream as a File, which the browser
+ * copies file to file while the next segment is written, and is then removed. Measured in Chromium on
+ * 2 cores: a stream takes ArrayBuffer writes at about 88 MB/s, a File at about 275 MB/s. At most
+ * SEGMENTS_WAITING_MAX + 1 segments exist at once. `abort` drops the stream (the picked file keeps
+ * its old contents) and every segment.
+ */
+export async function stagedStreamWriter(
+  stream: FileSystemWritableFileStream,
+  folder: string,
+  segmentBytes = SEGMENT_BYTES,
+): Promise<FileWriter> {
+  const dir = await (await navigator.storage.getDirectory()).getDirectoryHandle(folder, { create: true });
+  const client = await syncHandleClient(folder, segmentName(0));
+  let index = 0;
+  let inSegment = 0;
+  /** The copy of every shipped segment, in order; each ends after the ones before it. */
+  const copies: Promise<void>[] = [];
+  let copying: Promise<void> = Promise.resolve();
+  let failure: unknown = null;
+  /** Copy closed segment `k` into the stream after the segments before it, then remove it. */
+  const ship = (k: number) => {
+    copying = copying.then(async () => {
+      if (failure !== null) return;
+      try {
+        const file = await (await dir.getFileHandle(segmentName(k))).getFile();
+        await stream.write(file);
+        await dir.removeEntry(segmentName(k));
+      } catch (e) {
+        failure ??= e;
+      }
+    });
+    copies.push(copying);
+  };
+  const check = () => {
+    if (failure !== null) throw failure;
+  };
+  return {
+    async write(bytes, adopted) {
+      check();
+      const size = bytes.length; // the client transfers (detaches) the bytes
+      await client.write(bytes, adopted);
+      inSegment += size;
+      if (inSegment < segmentBytes) return;
+      await client.reopen(segmentName(index + 1));
+      ship(index);
+      index++;
+      inSegment = 0;
+      while (copies.length > SEGMENTS_WAITING_MAX) await copies.shift();
+      check();
+    },
+    takeFree: () => client.takeFree(),
+    takeReturned: () => client.takeReturned(),
+    async close() {
+      await client.end();
+      if (inSegment > 0) ship(index);
+      else await dir.removeEntry(segmentName(index)).catch(() => {});
+      await copying;
+      check();
+      await stream.close();
+    },
+    async abort() {
+      failure ??= new Error('the export was stopped');
+      await client.abort();
+      await copying;
+      await stream.abort().catch(() => {});
+      for (let k = 0; k <= index; k++) await dir.removeEntry(segmentName(k)).catch(() => {});
+    },
   };
 }

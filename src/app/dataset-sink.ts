@@ -1,18 +1,26 @@
 /**
  * Where the studio's dataset archive goes, as a zip byte sink that writes to disk as the archive is
- * made (never holding it whole): a file the user picks (File System Access API), or a temporary file in
- * the origin-private file system that is offered as a download once complete. Chunks are gathered and
+ * made (never holding it whole): a file the user picks (File System Access API; staged a segment at a
+ * time in the origin-private file system where it can be), or a temporary file in the origin-private
+ * file system that is offered as a download once complete. Chunks are gathered and
  * written a few MiB at a time. `discard` leaves nothing that looks complete: the picked file is not
  * replaced (its writable stream is aborted), the temporary file is removed.
  */
 import type { ZipByteSink } from '../io/zip.ts';
-import { streamWriter, syncHandleWriter, type FileWriter } from './dataset-file-writer.ts';
+import {
+  stagedStreamWriter,
+  streamWriter,
+  syncHandleWriter,
+  type FileWriter,
+} from './dataset-file-writer.ts';
 
 /** Where an export goes: a file the user picks, or the browser's downloads. */
 export type ExportDestination = 'file' | 'download';
 
 /** Folder of the origin-private file system that holds the archives being made. */
 export const STORAGE_FOLDER = 'pqrst-exports';
+/** Folder of the origin-private file system that stages a picked file's segments. */
+export const STAGING_FOLDER = 'pqrst-export-staging';
 /** Suffix of an archive still being written there. */
 export const PARTIAL_SUFFIX = '.partial';
 /** Bytes gathered before one write, unless the writer prefers another size. */
@@ -190,7 +198,16 @@ export async function pickFileSink(suggestedName: string): Promise<ArchiveSink |
     if (e instanceof DOMException && e.name === 'AbortError') return null;
     throw e;
   }
-  const writer = streamWriter(await handle.createWritable({ keepExistingData: false }));
+  const stream = await handle.createWritable({ keepExistingData: false });
+  // Staged in private storage and copied over a segment at a time (about 1.4 times the rate of writing
+  // the bytes into the stream); the bytes themselves where private storage cannot be used.
+  let writer: FileWriter;
+  try {
+    await removeFolder(STAGING_FOLDER);
+    writer = await stagedStreamWriter(stream, STAGING_FOLDER);
+  } catch {
+    writer = streamWriter(stream);
+  }
   return bufferedSink(
     'file',
     handle.name,
@@ -205,11 +222,20 @@ async function storageFolder(): Promise<FileSystemDirectoryHandle> {
   return root.getDirectoryHandle(STORAGE_FOLDER, { create: true });
 }
 
-/** Remove every archive the studio left in the origin-private file system (finished or not). */
-export async function clearStoredArchives(): Promise<void> {
+/** Remove folder `name` of the origin-private file system with all it holds (if it is there). */
+async function removeFolder(name: string): Promise<void> {
   if (typeof navigator.storage?.getDirectory !== 'function') return;
   const root = await navigator.storage.getDirectory();
-  await root.removeEntry(STORAGE_FOLDER, { recursive: true }).catch(() => {});
+  await root.removeEntry(name, { recursive: true }).catch(() => {});
+}
+
+/**
+ * Remove every archive and staging segment the studio left in the origin-private file system (finished
+ * or not: a closed tab may have left some).
+ */
+export async function clearStoredArchives(): Promise<void> {
+  await removeFolder(STORAGE_FOLDER);
+  await removeFolder(STAGING_FOLDER);
 }
 
 /**
