@@ -155,6 +155,17 @@ export async function syncHandleWriter(folder: string, name: string): Promise<Fi
 export const SEGMENT_BYTES = 16 << 20;
 /** Full segments waiting to be copied into the picked file before `write` waits. */
 const SEGMENTS_WAITING_MAX = 2;
+/** Most bytes the staging segments hold at once. */
+export const STAGING_MAX_BYTES = (SEGMENTS_WAITING_MAX + 1) * SEGMENT_BYTES;
+
+/**
+ * Whether staging fits in private storage, from `navigator.storage.estimate()`: twice STAGING_MAX_BYTES
+ * free (room for the page's other saves), or an estimate that does not say.
+ */
+export function stagingFits(estimate: { quota?: number; usage?: number } | undefined): boolean {
+  if (estimate?.quota === undefined || estimate.usage === undefined) return true;
+  return estimate.quota - estimate.usage >= 2 * STAGING_MAX_BYTES;
+}
 
 /** The name of staging segment `k`. */
 const segmentName = (k: number) => `segment-${k}.part`;

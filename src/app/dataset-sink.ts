@@ -9,6 +9,7 @@
 import type { ZipByteSink } from '../io/zip.ts';
 import {
   stagedStreamWriter,
+  stagingFits,
   streamWriter,
   syncHandleWriter,
   type FileWriter,
@@ -200,10 +201,11 @@ export async function pickFileSink(suggestedName: string): Promise<ArchiveSink |
   }
   const stream = await handle.createWritable({ keepExistingData: false });
   // Staged in private storage and copied over a segment at a time (about 1.4 times the rate of writing
-  // the bytes into the stream); the bytes themselves where private storage cannot be used.
+  // the bytes into the stream); the bytes themselves where private storage cannot be used or is short.
   let writer: FileWriter;
   try {
     await removeFolder(STAGING_FOLDER);
+    if (!stagingFits(await navigator.storage.estimate())) throw new Error('private storage is short');
     writer = await stagedStreamWriter(stream, STAGING_FOLDER);
   } catch {
     writer = streamWriter(stream);

@@ -3,7 +3,12 @@
 // disk stay bounded, a failed write is reported instead of hanging, and discard aborts and cleans up.
 import { describe, expect, it } from 'vitest';
 import { ADOPT_MIN_BYTES, bufferedSink, FLUSH_BYTES, MAX_QUEUED_BYTES } from '../../src/app/dataset-sink.ts';
-import { streamWriter, type FileWriter } from '../../src/app/dataset-file-writer.ts';
+import {
+  STAGING_MAX_BYTES,
+  stagingFits,
+  streamWriter,
+  type FileWriter,
+} from '../../src/app/dataset-file-writer.ts';
 import { crc32 } from '../../src/io/crc32.ts';
 
 const MIB = 1 << 20;
@@ -266,5 +271,15 @@ describe('the archive sink', () => {
     finish.shift()!(); // write 3 fails: close reports it and does not close
     await expect(closing).rejects.toThrow('disk full');
     expect(log).toEqual(['start 1', 'start 2', 'start 3']);
+  });
+
+  it('stages a picked file only with twice the staging bytes free in private storage', () => {
+    expect(STAGING_MAX_BYTES).toBe(48 * MIB); // three 16-MiB segments
+    const quota = 1000 * MIB;
+    expect(stagingFits({ quota, usage: quota - 96 * MIB })).toBe(true);
+    expect(stagingFits({ quota, usage: quota - 96 * MIB + 1 })).toBe(false);
+    expect(stagingFits({ quota, usage: quota })).toBe(false);
+    expect(stagingFits({ usage: 0 })).toBe(true); // no quota said: try, and fall back if it fails
+    expect(stagingFits(undefined)).toBe(true);
   });
 });
