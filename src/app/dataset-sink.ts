@@ -2,9 +2,9 @@
  * Where the studio's dataset archive goes, as a zip byte sink that writes to disk as the archive is
  * made (never holding it whole): a file the user picks (File System Access API; staged a segment at a
  * time in the origin-private file system where it can be), or a temporary file in the origin-private
- * file system that is offered as a download once complete. Chunks are gathered and
- * written a few MiB at a time. `discard` leaves nothing that looks complete: the picked file is not
- * replaced (its writable stream is aborted), the temporary file is removed.
+ * file system that is offered as a download once complete. Chunks are gathered and written a few MiB
+ * at a time. `discard` leaves nothing that looks complete: the picked file is not replaced (its
+ * writable stream is aborted), the temporary file and the staging segments are removed.
  */
 import type { ZipByteSink } from '../io/zip.ts';
 import {
@@ -200,7 +200,7 @@ export async function pickFileSink(suggestedName: string): Promise<ArchiveSink |
     throw e;
   }
   const stream = await handle.createWritable({ keepExistingData: false });
-  // Staged in private storage and copied over a segment at a time (about 1.4 times the rate of writing
+  // Staged in private storage and copied over a segment at a time (about 1.35 times the rate of writing
   // the bytes into the stream); the bytes themselves where private storage cannot be used or is short.
   let writer: FileWriter;
   try {
