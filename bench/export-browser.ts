@@ -14,7 +14,8 @@
  * Run: `npx tsx bench/export-browser.ts [--records 10000] [--rounds 3]` or `npm run bench
  * export-browser`. Prints one JSON line per destination on stdout: {"bench":"export","where":"browser",
  * "format":"npy","records":N,"destination":…,"workers":W,"recordsPerSec":…,"rawSynthRecordsPerSec":…,
- * "ratio":…} (medians; ratio: export ÷ raw synthesis per round); logs go to stderr.
+ * "ratio":…,"workerBusyShare":…} (medians; ratio: export ÷ raw synthesis per round; workerBusyShare: the
+ * workers' encoding time ÷ workers × export time); logs go to stderr.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -139,6 +140,7 @@ async function main(): Promise<void> {
       { radio: /browser's downloads/, name: 'download (private storage, sync access handle)' },
     ];
     const exportRates: number[][] = destinations.map(() => []);
+    const busyShares: number[][] = destinations.map(() => []);
     const rawRates: number[] = [];
     let workers = 0;
     for (let r = 0; r < rounds; r++) {
@@ -156,9 +158,11 @@ async function main(): Promise<void> {
         await (await download)?.delete();
         workers = facts.workers;
         exportRates[d].push(facts.recordsPerSec);
+        busyShares[d].push(facts.workerBusyShare);
         log(
           `round ${r + 1}, ${destination.name}: ${facts.recordsPerSec.toFixed(0)} records/s ` +
-            `(${(facts.durationMs / 1000).toFixed(1)} s, ${(facts.archiveBytes! / 1e6).toFixed(0)} MB)`,
+            `(${(facts.durationMs / 1000).toFixed(1)} s, ${(facts.archiveBytes! / 1e6).toFixed(0)} MB, ` +
+            `workers busy ${(facts.workerBusyShare * 100).toFixed(0)} %)`,
         );
       }
       await page.evaluate(async () => {
@@ -185,6 +189,9 @@ async function main(): Promise<void> {
         rawSynthRecordsPerSec: Math.round(median(rawRates)),
         // Median over rounds of the export ÷ the raw synthesis run of the same round.
         ratio: Math.round(median(exportRates[d].map((e, r) => e / rawRates[r])) * 100) / 100,
+        // The share of the export's time its workers spent encoding (the rest they waited or were
+        // not running): near 1, the archive does not hold them up.
+        workerBusyShare: Math.round(median(busyShares[d]) * 100) / 100,
       };
       process.stdout.write(`${JSON.stringify(result)}\n`);
     }

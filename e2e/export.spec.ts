@@ -472,6 +472,9 @@ test.describe('the Dataset builder', () => {
       const zipPath = await exportToDownload(page, panel, `large-${output}-browser.zip`);
       const facts = await page.evaluate(() => window.__pqrst.dataset!.getLastExport());
       expect(facts?.rows).toBe(Object.values(counts).reduce((a, b) => a + b, 0));
+      // The workers' encoding time is a share of the export's time (all of it at most).
+      expect(facts!.workerBusyShare).toBeGreaterThan(0);
+      expect(facts!.workerBusyShare).toBeLessThanOrEqual(1);
       const node = cliArchive(
         await recipeFile(page, `large-${output}-recipe.json`),
         `large-${output}-cli.zip`,

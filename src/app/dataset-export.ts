@@ -80,6 +80,7 @@ function failedToOpen(destination: ExportDestination, fileName: string, error: s
     workers: 0,
     durationMs: 0,
     recordsPerSec: 0,
+    workerBusyShare: 0,
     progressReports: 0,
     error,
   };
@@ -105,6 +106,7 @@ async function run(recipe: SyntheticRecipe, sink: ArchiveSink): Promise<void> {
       workers,
       durationMs,
       recordsPerSec: durationMs > 0 ? done / (durationMs / 1000) : 0,
+      workerBusyShare: durationMs > 0 ? runner.busyMs() / (workers * durationMs) : 0,
       progressReports: reports,
       error: null,
       ...o,

@@ -35,6 +35,8 @@ export class ExportPool {
   private readonly queue: Task[] = [];
   private readonly sent = new Map<number, Task>();
   private readonly freeBuffers: ArrayBuffer[] = [];
+  /** Each worker's time spent encoding, ms, as its last batch reported it. */
+  private readonly busy = new Map<Worker, number>();
   private nextId = 1;
   private closed: Error | null = null;
 
@@ -111,13 +113,23 @@ export class ExportPool {
     this.sent.delete(task.id);
     this.load.set(w, this.load.get(w)! - 1);
     if (reply.type === 'error') task.reject(new Error(`export worker: ${reply.message}`));
-    else if (reply.type === 'batch') task.resolve(reply.batch);
+    else if (reply.type === 'batch') {
+      this.busy.set(w, reply.busyMs);
+      task.resolve(reply.batch);
+    }
     this.dispatch();
   }
 
   private fail(error: Error): void {
     if (this.closed) return;
     this.close(error);
+  }
+
+  /** The workers' time spent encoding so far, ms, summed over the workers. */
+  busyMs(): number {
+    let sum = 0;
+    for (const ms of this.busy.values()) sum += ms;
+    return sum;
   }
 
   /** Stop every worker at once; batches still pending are rejected with `reason`. */

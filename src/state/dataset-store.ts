@@ -56,6 +56,11 @@ export interface ExportOutcome {
   workers: number;
   durationMs: number;
   recordsPerSec: number;
+  /**
+   * The share of the export's time its workers spent encoding (synthesis, encoding and CRCs: time
+   * summed over the workers ÷ workers × durationMs); the rest they waited or were not running.
+   */
+  workerBusyShare: number;
   progressReports: number;
   error: string | null;
 }

@@ -14,6 +14,11 @@ export interface DatasetExportFacts {
   workers: number;
   durationMs: number;
   recordsPerSec: number;
+  /**
+   * The share of the export's time its workers spent encoding (synthesis, encoding and CRCs: time
+   * summed over the workers ÷ workers × durationMs); the rest they waited or were not running.
+   */
+  workerBusyShare: number;
   /** Progress updates shown. */
   progressReports: number;
   error: string | null;

@@ -48,6 +48,8 @@ export interface ExportBatchResult {
   type: 'batch';
   id: number;
   batch: EncodedBatch;
+  /** Time this worker has spent encoding batches since it started, ms (all its batches so far). */
+  busyMs: number;
 }
 
 /** The sample records of one class. */

@@ -12,6 +12,8 @@ import { computePreview, previewTransferables } from './export-preview.ts';
 declare const self: DedicatedWorkerGlobalScope;
 
 let recipe: SyntheticRecipe | null = null;
+/** Time spent encoding batches so far, ms. */
+let busyMs = 0;
 let waitingPreview: PreviewRequest | null = null;
 
 function send(reply: ExportWorkerReply, transfer: ArrayBuffer[] = []): void {
@@ -44,8 +46,10 @@ self.onmessage = (event: MessageEvent<ExportWorkerRequest>) => {
       try {
         if (!recipe) throw new Error('batch before init');
         const range = { start: request.start, end: request.end };
+        const startMs = performance.now();
         const batch = encodeRows(recipe, range, { buffer: request.buffer });
-        send({ type: 'batch', id: request.id, batch }, batchTransferables(batch));
+        busyMs += performance.now() - startMs;
+        send({ type: 'batch', id: request.id, batch, busyMs }, batchTransferables(batch));
       } catch (e) {
         send({ type: 'error', id: request.id, kind: 'batch', message: message(e) });
       }
