@@ -3,10 +3,10 @@
  * port and drives Debian's Chromium with Playwright. The Dataset builder exports N nsr records (10 s at
  * 500 Hz, npy) with all its workers (one per core, at most 8) into a picked file, and to the browser's
  * downloads. The picker is stubbed to return a file of the origin-private file system, so the archive
- * is written through the same `FileSystemWritableFileStream` as a real picked file (fed staged segments), without a dialog;
- * the download goes through private storage (a sync access handle in a writer worker). The browser runs
- * on a fresh persistent profile, whose private storage is on disk as a user's is. Each round's rate is the page's
- * own measurement (`window.__pqrst.dataset.getLastExport()`: sink opened to archive closed, starting the
+ * is written through the same `FileSystemWritableFileStream` as a real picked file (fed staged
+ * segments), without a dialog; the download goes through private storage (a sync access handle in a
+ * writer worker). The browser runs on a fresh persistent profile, whose private storage is on disk as a
+ * user's is. Each round's rate is the page's own measurement (`window.__pqrst.dataset.getLastExport()`: sink opened to archive closed, starting the
  * workers included). Interleaved with the exports, the same rows are synthesized raw (no encoding, no
  * CRC, no archive) by as many workers of bench/export-raw-browser-worker.ts started from the page and
  * timed the same way (from starting the workers): the baseline the archive must not slow down.
