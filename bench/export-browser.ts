@@ -6,8 +6,9 @@
  * is written through the same `FileSystemWritableFileStream` as a real picked file (fed staged
  * segments), without a dialog; the download goes through private storage (a sync access handle in a
  * writer worker). The browser runs on a fresh persistent profile, whose private storage is on disk as a
- * user's is. Each round's rate is the page's own measurement (`window.__pqrst.dataset.getLastExport()`: sink opened to archive closed, starting the
- * workers included). Interleaved with the exports, the same rows are synthesized raw (no encoding, no
+ * user's is. Each round's rate is the page's own measurement
+ * (`window.__pqrst.dataset.getLastExport()`: sink opened to archive closed, starting the workers
+ * included). Interleaved with the exports, the same rows are synthesized raw (no encoding, no
  * CRC, no archive) by as many workers of bench/export-raw-browser-worker.ts started from the page and
  * timed the same way (from starting the workers): the baseline the archive must not slow down.
  *
