@@ -68,14 +68,13 @@ export function streamWriter(stream: FileSystemWritableFileStream): FileWriter {
 }
 
 /**
- * The page's side of `export-writer.worker.ts`: a FileWriter into the file opened last, plus `reopen`
- * (close that file and start writing `name` in the same folder) and `end` (close the file, stop the
- * worker). Requests are answered in order.
+ * The page's side of `export-writer.worker.ts`: a FileWriter into the file opened last (its `close`
+ * closes that file and stops the worker), plus `reopen`: close that file and start writing `name` in
+ * the same folder. Requests are answered in order.
  */
 interface SyncHandleClient extends FileWriter {
   takeReturned(): ArrayBuffer | undefined;
   reopen(name: string): Promise<void>;
-  end(): Promise<void>;
 }
 
 async function syncHandleClient(folder: string, name: string): Promise<SyncHandleClient> {
@@ -131,13 +130,12 @@ async function syncHandleClient(folder: string, name: string): Promise<SyncHandl
     },
     takeFree: () => free.pop(),
     takeReturned: () => returned.shift(),
-    close: () => call({ type: 'close' }),
+    close: () => call({ type: 'close' }).finally(stop),
     reopen: async (next) => {
       await call({ type: 'close' });
       current = next;
       await call({ type: 'open', folder, name: next });
     },
-    end: () => call({ type: 'close' }).finally(stop),
     abort: () =>
       call({ type: 'abort' })
         .catch(() => {})
@@ -146,9 +144,8 @@ async function syncHandleClient(folder: string, name: string): Promise<SyncHandl
 }
 
 /** A writer through `export-writer.worker.ts` into `folder/name` of the origin-private file system. */
-export async function syncHandleWriter(folder: string, name: string): Promise<FileWriter> {
-  const client = await syncHandleClient(folder, name);
-  return { ...client, close: () => client.end() };
+export function syncHandleWriter(folder: string, name: string): Promise<FileWriter> {
+  return syncHandleClient(folder, name);
 }
 
 /** Size of one staging segment of a picked-file export, bytes. */
@@ -226,7 +223,7 @@ export async function stagedStreamWriter(
     takeFree: () => client.takeFree(),
     takeReturned: () => client.takeReturned(),
     async close() {
-      await client.end();
+      await client.close();
       if (inSegment > 0) ship(index);
       else await dir.removeEntry(segmentName(index)).catch(() => {});
       await copying;
